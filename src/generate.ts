@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { today as clockToday } from './calendar.js';
+import type { Icd10cmCodeSets } from './codes/index.js';
+import { RuleError, ValidationError, type Finding, type Issue } from './errors.js';
+import { renderHtml } from './html/render-html.js';
+import { decodeImage } from './letters/fields.js';
+import type { LetterKind, LetterView } from './letters/kind.js';
+import { IMAGE_PATHS } from './letters/letter-view.js';
+import { findKind } from './letters/registry.js';
+import { parseMarkup } from './markup/parse-markup.js';
+import type { ImageName, LetterDocument } from './markup/document.js';
+import { findUnprintable } from './pdf/fonts.js';
+import { isReadableImage } from './pdf/read-image.js';
+import { writePdf } from './pdf/write-pdf.js';
+import { renderTemplate } from './template/render-template.js';
+import { plainMessage, toIssues } from './letters/to-issues.js';
+
+export interface GenerateOptions {
+  /** Write the letter even when rules report errors. */
+  force?: boolean;
+  /** Today's date (YYYY-MM-DD) for date rules; defaults to the machine's calendar date. */
+  today?: string;
+  /** Official ICD-10-CM code sets to check diagnosis codes against. */
+  codeSets?: Icd10cmCodeSets;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  issues: Issue[];
+  findings: Finding[];
+}
+
+interface Prepared {
+  kind: LetterKind;
+  data: unknown;
+  findings: Finding[];
+}
+
+function validate(kind: LetterKind, input: unknown): unknown {
+  const result = kind.schema.safeParse(input, { error: plainMessage });
+  if (!result.success) throw new ValidationError(toIssues(result.error));
+  const issues = [...findUnprintableFields(result.data), ...findUnreadableImages(result.data)];
+  if (issues.length > 0) throw new ValidationError(issues);
+  return result.data;
+}
+
+/** A PNG or JPEG header is not enough: the image must be one the PDF writer can embed. */
+function findUnreadableImages(data: unknown): Issue[] {
+  return Object.values(IMAGE_PATHS).flatMap((path) => {
+    const value = path
+      .split('.')
+      .reduce<unknown>((holder, key) => (holder as Record<string, unknown> | undefined)?.[key], data);
+    if (typeof value !== 'string') return [];
+    const bytes = decodeImage(value);
+    if (bytes && isReadableImage(bytes)) return [];
+    return [{ path, code: 'INVALID_IMAGE', message: 'could not be read as an image' }];
+  });
+}
+
+/** Every text field must be drawable by the embedded fonts: no tofu boxes in a letter. */
+function findUnprintableFields(value: unknown, path: string[] = []): Issue[] {
+  if (typeof value === 'string') {
+    const character = findUnprintable(value);
+    if (character === undefined) return [];
+    const codePoint = `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return [
+      {
+        path: path.join('.'),
+        code: 'UNSUPPORTED_CHARACTER',
+        message: `contains a character the letter's font cannot print (${codePoint})`,
+      },
+    ];
+  }
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => findUnprintableFields(item, [...path, String(index)]));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => findUnprintableFields(item, [...path, key]));
+  }
+  return [];
+}
+
+function prepare(kindName: string, input: unknown, options: GenerateOptions): Prepared {
+  const kind = findKind(kindName);
+  const data = validate(kind, input);
+  const findings = kind.rules(data, { today: options.today ?? clockToday(), codeSets: options.codeSets });
+  return { kind, data, findings };
+}
+
+function decodeImages(view: LetterView): Partial<Record<ImageName, Uint8Array>> {
+  const images: Partial<Record<ImageName, Uint8Array>> = {};
+  for (const [name, encoded] of Object.entries(view.images) as [ImageName, string][]) {
+    const bytes = decodeImage(encoded);
+    if (bytes) images[name] = bytes;
+  }
+  return images;
+}
+
+function buildDocument(kind: LetterKind, data: unknown, date: string): LetterDocument {
+  const view = kind.view(data);
+  const markup = renderTemplate(kind.template, view.context);
+  return {
+    info: { ...view.info, date },
+    blocks: parseMarkup(markup, kind.template),
+    images: decodeImages(view),
+  };
+}
+
+function letterDate(data: unknown): string {
+  return z.object({ date: z.string() }).parse(data).date;
+}
+
+/**
+ * Validates the input, checks it against the kind's rules and writes the letter as PDF.
+ * Throws ValidationError (bad input), RuleError (blocking findings without `force`) or UnknownKindError.
+ * @example
+ * const { pdf, findings } = await generate('lmn', input);
+ */
+export async function generate(
+  kind: string,
+  input: unknown,
+  options: GenerateOptions = {},
+): Promise<{ pdf: Uint8Array; findings: Finding[] }> {
+  const prepared = prepare(kind, input, options);
+  if (!options.force && prepared.findings.some((finding) => finding.level === 'error')) {
+    throw new RuleError(prepared.findings);
+  }
+  const document = buildDocument(prepared.kind, prepared.data, letterDate(prepared.data));
+  return { pdf: await writePdf(document), findings: prepared.findings };
+}
+
+/**
+ * Reports every input problem and every finding without writing anything.
+ * @example
+ * const { ok, issues, findings } = check('lmn', input);
+ */
+export function check(kind: string, input: unknown, options: GenerateOptions = {}): CheckReport {
+  try {
+    const { findings } = prepare(kind, input, options);
+    return { ok: !findings.some((finding) => finding.level === 'error'), issues: [], findings };
+  } catch (error) {
+    if (error instanceof ValidationError) return { ok: false, issues: [...error.issues], findings: [] };
+    throw error;
+  }
+}
+
+/**
+ * The letter as a standalone HTML page, from the same template and markup as the PDF.
+ * Findings never block a preview; invalid input throws ValidationError.
+ * @example
+ * const html = preview('lmn', input);
+ */
+export function preview(kind: string, input: unknown, options: GenerateOptions = {}): string {
+  const prepared = prepare(kind, input, options);
+  return renderHtml(buildDocument(prepared.kind, prepared.data, letterDate(prepared.data)));
+}

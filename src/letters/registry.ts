@@ -1,0 +1,19 @@
+import { UnknownKindError } from '../errors.js';
+import type { LetterKind } from './kind.js';
+import { lmn } from './lmn.js';
+
+const KINDS: readonly LetterKind[] = [lmn];
+
+export function listKinds(): readonly LetterKind[] {
+  return KINDS;
+}
+
+export function findKind(name: string): LetterKind {
+  const kind = KINDS.find((candidate) => candidate.name === name);
+  if (!kind)
+    throw new UnknownKindError(
+      name,
+      KINDS.map((known) => known.name),
+    );
+  return kind;
+}

@@ -1,0 +1,42 @@
+// The embedded fonts: parsed once per process from fonts/, never from the system.
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+
+const FONTS = new URL('../../fonts/', import.meta.url);
+
+function openFont(file: string): fontkit.Font {
+  const font = fontkit.create(readFileSync(new URL(file, FONTS)));
+  if (!('layout' in font)) throw new Error(`${file} is a font collection, not a font`);
+  return font;
+}
+
+export const fonts = {
+  regular: openFont('NotoSerif-Regular.ttf'),
+  bold: openFont('NotoSerif-Bold.ttf'),
+  italic: openFont('NotoSerif-Italic.ttf'),
+  boldItalic: openFont('NotoSerif-BoldItalic.ttf'),
+} as const;
+
+export type FontStyle = keyof typeof fonts;
+
+const printable = new Map<number, boolean>();
+const WHITESPACE = new Set([0x09, 0x0a, 0x0d]);
+
+function canPrint(codePoint: number): boolean {
+  let known = printable.get(codePoint);
+  if (known === undefined) {
+    known =
+      WHITESPACE.has(codePoint) || Object.values(fonts).every((font) => font.hasGlyphForCodePoint(codePoint));
+    printable.set(codePoint, known);
+  }
+  return known;
+}
+
+/** The first character no embedded font style can draw, or undefined when all can be printed. */
+export function findUnprintable(text: string): string | undefined {
+  for (const character of text) {
+    const codePoint = character.codePointAt(0) ?? 0;
+    if (!canPrint(codePoint)) return character;
+  }
+  return undefined;
+}

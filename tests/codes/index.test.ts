@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import * as codes from '../../src/codes/index.js';
+
+describe('src/codes/index', () => {
+  it('re-exports the reference data and checks', () => {
+    expect(Object.keys(codes).sort()).toEqual([
+      'CARC_CODES',
+      'CPT_CODES',
+      'CodeSetUnreadableError',
+      'EXCLUDES1_RULES',
+      'ICD10CM_TABLE',
+      'OUTCOME_MEASURES',
+      'assessChange',
+      'createIcd10cmCodeSet',
+      'createIcd10cmCodeSets',
+      'distributeUnits',
+      'findExcludes1Conflicts',
+      'fiscalYearOf',
+      'isCarcFormat',
+      'isIcdCodeFormat',
+      'isInjuryCode',
+      'isProcedureCodeFormat',
+      'isValidNpi',
+      'loadIcd10cmCodeSet',
+      'lookupCarc',
+      'lookupCpt',
+      'lookupIcd',
+      'lookupOutcomeMeasure',
+      'normalizeIcdCode',
+      'searchIcd',
+      'toDisplay',
+      'toDotless',
+      'unitsForMinutes',
+    ]);
+  });
+});
