@@ -1,16 +1,95 @@
-// npm run bench: letters per second and milliseconds per letter, one JSON line per scenario.
+// npm run bench: each scenario runs in its own node process (fresh caches, its own RSS) and prints one
+// JSON line; a table and the machine follow. `node bench/bench.mjs <scenario>` runs one scenario.
+// Targets (README "Performance"): letter ≤ 5 ms median; 5-page appeal ≤ 4× a one-page letter; memory flat
+// over 10,000 letters; HTTP ≥ 200 letters/s at concurrency 8 with p99 ≤ 100 ms and no errors.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { generate } from '../dist/index.js';
+import { cpus, availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 
-const example = (name) =>
-  JSON.parse(readFileSync(new URL(`../examples/${name}.json`, import.meta.url), 'utf8'));
+const BENCH = fileURLToPath(import.meta.url);
+const ROOT = new URL('../', import.meta.url);
+
+const example = (name) => JSON.parse(readFileSync(new URL(`examples/${name}.json`, ROOT), 'utf8'));
+
+/** The shortest LMN the templates allow (HSA/FSA, one diagnosis, no optional sections). */
+function shortLmn() {
+  const input = example('lmn-hsa-fsa');
+  const clinical = input.clinical;
+  input.diagnoses = input.diagnoses.slice(0, 1);
+  delete input.patient.accountHolder;
+  delete input.provider.practice.fax;
+  delete input.treatment.techniques;
+  clinical.priorTreatments = [];
+  clinical.functionalLimitations = [];
+  clinical.goals = [];
+  delete clinical.expectedOutcome;
+  clinical.history =
+    'Liam has adolescent idiopathic scoliosis treated with a brace, which causes painful paraspinal muscle spasm.';
+  return input;
+}
+
+/** examples/appeal.json with its clinical text, answer and dates of service lengthened to five pages. */
+function longAppeal() {
+  const input = example('appeal');
+  const clinical = input.clinical;
+  const thrice = (text) => [text, text, text].join('\n\n');
+  clinical.history = thrice(clinical.history);
+  clinical.examFindings = thrice(
+    'At re-examination on November 16, 2026 lumbar flexion measured 60°, extension 20° and side bending 25° ' +
+      'to each side. Paraspinal spasm was reduced from marked to mild, and the right quadratus lumborum ' +
+      'trigger points reproduced only local pain. Neurological examination remained normal.',
+  );
+  clinical.symptoms.push(
+    { description: 'Pain radiating to the right buttock after prolonged standing', severity: 5 },
+    { description: 'Difficulty sleeping on his right side', severity: 4 },
+  );
+  clinical.functionalLimitations.push(
+    'could not carry a tool bag heavier than 10 kg',
+    'could not kneel to work on floor outlets for more than 5 minutes',
+  );
+  clinical.outcomeMeasures.push(
+    { instrument: 'Lumbar flexion (°)', baseline: 35, baselineDate: '2026-09-28', current: 60, currentDate: '2026-11-16', target: 80 },
+    { instrument: 'Sitting tolerance (min)', baseline: 20, baselineDate: '2026-09-28', current: 35, currentDate: '2026-11-16', target: 60 },
+  );
+  input.answer = thrice(input.answer);
+  input.denial.datesOfService = Array.from({ length: 30 }, (_, day) => `2026-10-${String(day + 1).padStart(2, '0')}`);
+  return input;
+}
+
+/** A new patient name for every letter (seeded, so every run writes the same 10,000 letters). */
+function namesFrom(seed) {
+  const syllables = ['ka', 'lo', 'mi', 'ren', 'sa', 'tov', 'el', 'ná', 'bri', 'gö', 'ña', 'dar', 'qui', 'zé', 'ho', 'ly'];
+  let state = seed;
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 16;
+  const word = () => {
+    const parts = Array.from({ length: 2 + (next() % 3) }, () => syllables[next() % syllables.length]);
+    const name = parts.join('');
+    return name[0].toUpperCase() + name.slice(1);
+  };
+  return () => ({ firstName: word(), lastName: `${word()}-${word()}` });
+}
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function scenario(name, kind, input, count) {
-  for (let i = 0; i < 20; i++) await generate(kind, input, { force: true }); // warm-up
+const round = (value, digits = 2) => Number(value.toFixed(digits));
+const megabytes = (bytes) => Math.round(bytes / 1024 / 1024);
+
+async function countPages(pdf) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await getDocument({ data: pdf.slice(), verbosity: 0, isEvalSupported: false }).promise;
+  const pages = document.numPages;
+  await document.destroy();
+  return pages;
+}
+
+/** Writes the same letter `count` times after a warm-up; every letter timed on its own. */
+async function timeLetters(name, kind, input, count) {
+  const { generate } = await import('../dist/index.js');
+  const { pdf } = await generate(kind, input, { force: true });
+  for (let i = 0; i < 100; i++) await generate(kind, input, { force: true });
   const times = [];
   let peakRss = process.memoryUsage.rss();
   const started = performance.now();
@@ -24,16 +103,164 @@ async function scenario(name, kind, input, count) {
   times.sort((a, b) => a - b);
   return {
     scenario: name,
+    kind,
+    pages: await countPages(pdf),
+    pdfKb: round(pdf.length / 1024, 1),
     letters: count,
-    medianMs: Number(percentile(times, 50).toFixed(2)),
-    p95Ms: Number(percentile(times, 95).toFixed(2)),
-    lettersPerSecond: Number(((count / total) * 1000).toFixed(1)),
-    peakRssMb: Math.round(peakRss / 1024 / 1024),
+    medianMs: round(percentile(times, 50)),
+    p95Ms: round(percentile(times, 95)),
+    lettersPerSecond: round((count / total) * 1000, 1),
+    peakRssMb: megabytes(peakRss),
   };
 }
 
-const results = [await scenario('one-page LMN (hsa-fsa), one process', 'lmn', example('lmn-hsa-fsa'), 300)];
-results.push(await scenario('two-page LMN (insurance), one process', 'lmn', example('lmn-insurance'), 300));
+/** 10,000 letters, a new patient name each, so the caches keep meeting new words and glyph sets. */
+async function runMemory() {
+  const { generate } = await import('../dist/index.js');
+  const collect = globalThis.gc ?? (() => {});
+  const base = shortLmn();
+  const nextName = namesFrom(20261127);
+  const times = [];
+  let peakRss = process.memoryUsage.rss();
+  let after1000;
+  const started = performance.now();
+  for (let i = 1; i <= 10_000; i++) {
+    const input = structuredClone(base);
+    Object.assign(input.patient, nextName());
+    const t0 = performance.now();
+    await generate('lmn', input, { force: true });
+    times.push(performance.now() - t0);
+    if (i % 100 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    if (i === 1000) {
+      collect();
+      after1000 = process.memoryUsage();
+    }
+  }
+  const total = performance.now() - started;
+  collect();
+  const after10000 = process.memoryUsage();
+  times.sort((a, b) => a - b);
+  return {
+    scenario: 'memory: 10,000 LMNs, a new patient name each',
+    kind: 'lmn',
+    letters: times.length,
+    medianMs: round(percentile(times, 50)),
+    p95Ms: round(percentile(times, 95)),
+    lettersPerSecond: round((times.length / total) * 1000, 1),
+    peakRssMb: megabytes(peakRss),
+    rssAfter1000Mb: megabytes(after1000.rss),
+    rssAfter10000Mb: megabytes(after10000.rss),
+    heapAfter1000Mb: megabytes(after1000.heapUsed),
+    heapAfter10000Mb: megabytes(after10000.heapUsed),
+  };
+}
 
-for (const result of results) process.stdout.write(`${JSON.stringify(result)}\n`);
-console.table(results);
+/** Starts the built server on a free port and resolves with its URL once it logs that it listens. */
+function startServer() {
+  const server = spawn(process.execPath, [fileURLToPath(new URL('dist/cli/bin.js', ROOT)), 'serve', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const failed = (code) => reject(new Error(`the server exited with ${code}`));
+    const read = (chunk) => {
+      output += chunk;
+      const line = output.split('\n').find((candidate) => candidate.includes('"listening"'));
+      if (!line) return;
+      server.off('exit', failed);
+      server.stdout.off('data', read);
+      server.stdout.resume(); // later log lines are drained, not kept
+      const { url, threads } = JSON.parse(line);
+      resolve({ server, url, threads });
+    };
+    server.once('exit', failed);
+    server.stdout.on('data', read);
+  });
+}
+
+function stopServer(server) {
+  return new Promise((resolve) => {
+    server.once('exit', resolve);
+    server.kill('SIGTERM');
+  });
+}
+
+function peakRssOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kilobytes = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kilobytes / 1024);
+}
+
+/** autocannon against the real server on loopback: 8 connections for 10 s, after a 3 s warm-up. */
+async function runHttp() {
+  const { default: autocannon } = await import('autocannon');
+  const { server, url, threads } = await startServer();
+  try {
+    const body = JSON.stringify(shortLmn());
+    // A fresh options object per run: autocannon keeps state in the one it is given.
+    const request = (duration) => ({
+      url: `${url}/v1/letters/lmn?force=true`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      connections: 8,
+      duration,
+    });
+    await autocannon(request(3));
+    const result = await autocannon(request(10));
+    return {
+      scenario: 'HTTP: POST /v1/letters/lmn, 8 connections, 10 s',
+      kind: 'lmn',
+      serverThreads: threads,
+      letters: result['2xx'],
+      lettersPerSecond: round(result['2xx'] / result.duration, 1),
+      medianMs: result.latency.p50,
+      p99Ms: result.latency.p99,
+      errors: result.errors + result.timeouts + result.non2xx,
+      peakRssMb: peakRssOf(server.pid),
+    };
+  } finally {
+    await stopServer(server);
+  }
+}
+
+const SCENARIOS = {
+  lmn: () => timeLetters('shortest LMN, one process', 'lmn', shortLmn(), 1000),
+  prescription: () => timeLetters('prescription, one process', 'prescription', example('prescription'), 1000),
+  appeal: () => timeLetters('5-page appeal, one process', 'appeal', longAppeal(), 300),
+  memory: runMemory,
+  http: runHttp,
+};
+
+function runAlone(name) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', BENCH, name], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.once('exit', (code) => {
+      if (code === 0) resolve(JSON.parse(output.trim().split('\n').at(-1)));
+      else reject(new Error(`scenario ${name} exited with ${code}`));
+    });
+  });
+}
+
+const only = process.argv[2];
+if (only) {
+  if (!SCENARIOS[only]) throw new Error(`unknown scenario ${only}; one of ${Object.keys(SCENARIOS).join(', ')}`);
+  process.stdout.write(`${JSON.stringify(await SCENARIOS[only]())}\n`);
+} else {
+  const results = [];
+  for (const name of Object.keys(SCENARIOS)) {
+    const result = await runAlone(name);
+    if (name === 'appeal') {
+      const [lmn, prescription] = results;
+      result.timesShortestLmn = round(result.medianMs / lmn.medianMs);
+      result.timesOnePagePrescription = round(result.medianMs / prescription.medianMs);
+    }
+    results.push(result);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  }
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`\n${availableParallelism()} × ${cpu}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  console.table(results.map(({ kind: _kind, ...result }) => result));
+}

@@ -1,5 +1,13 @@
 // The public API of lmnkit: adapters (CLI, HTTP) import only this module.
 import { z } from 'zod';
+import {
+  CodeSetUnreadableError,
+  createIcd10cmCodeSets,
+  loadIcd10cmCodeSet,
+  type Icd10cmCodeSets,
+} from './codes/icd10cm-code-set.js';
+import { searchIcd } from './codes/icd10cm-table.js';
+import { formHints, type FormHints } from './letters/form-hints.js';
 import { findKind, listKinds } from './letters/registry.js';
 
 export { generate, check, preview } from './generate.js';
@@ -13,6 +21,9 @@ export {
   GenerationError,
 } from './errors.js';
 export type { Issue, Finding, FindingLevel } from './errors.js';
+export { CodeSetUnreadableError } from './codes/icd10cm-code-set.js';
+export type { Icd10cmCodeSet, Icd10cmCodeSets, IcdCodeStatus } from './codes/icd10cm-code-set.js';
+export type { FormHints, FormSection, FieldHint } from './letters/form-hints.js';
 
 export interface KindSummary {
   kind: string;
@@ -36,4 +47,65 @@ export function kinds(): KindSummary[] {
  */
 export function jsonSchema(kind: string): Record<string, unknown> {
   return z.toJSONSchema(findKind(kind).schema, { io: 'input', unrepresentable: 'any' });
+}
+
+export interface FormLayout extends KindSummary {
+  schema: Record<string, unknown>;
+  hints: FormHints;
+}
+
+/**
+ * What a form needs to draw a kind: its JSON Schema and layout hints (sections, labels, help).
+ * @example
+ * const { schema, hints } = formLayout('lmn');
+ */
+export function formLayout(kind: string): FormLayout {
+  const found = findKind(kind);
+  const schema = jsonSchema(kind);
+  return {
+    kind: found.name,
+    title: found.title,
+    purposes: found.purposes,
+    schema,
+    hints: formHints(found, schema),
+  };
+}
+
+export interface DiagnosisMatch {
+  code: string;
+  title: string;
+  /** False for a header code, which a claim cannot carry. */
+  billable: boolean;
+}
+
+/**
+ * ICD-10-CM codes from the built-in table for a type-ahead: by code prefix or by words of the title.
+ * @example
+ * searchIcd10cm('low back')[0]; // { code: 'M54.50', title: 'Low back pain, unspecified', billable: true }
+ */
+export function searchIcd10cm(query: string, limit = 10): DiagnosisMatch[] {
+  return searchIcd(query, limit).map(({ code, title, billable }) => ({ code, title, billable }));
+}
+
+/**
+ * Loads official ICD-10-CM code-set files (CMS codes or order files, optionally gzipped), one per
+ * fiscal year, named with their year (`icd10cm_codes_2026.txt.gz`). Pass the result as the
+ * `codeSets` option: rules then check each diagnosis against the year of its date of service.
+ * @throws {CodeSetUnreadableError} when a file cannot be read or two files are for the same year.
+ * @example
+ * const codeSets = await loadIcd10cm(['icd10cm_codes_2026.txt.gz', 'icd10cm_codes_2027.txt.gz']);
+ * const report = check('appeal', input, { codeSets });
+ */
+export async function loadIcd10cm(paths: readonly string[]): Promise<Icd10cmCodeSets> {
+  const sets = await Promise.all(paths.map((path) => loadIcd10cmCodeSet(path)));
+  sets.forEach((set, index) => {
+    const earlier = sets.findIndex((other) => other.fiscalYear === set.fiscalYear);
+    if (earlier !== index) {
+      throw new CodeSetUnreadableError(
+        paths[index] ?? '',
+        `another file is also for fiscal year ${set.fiscalYear}`,
+      );
+    }
+  });
+  return createIcd10cmCodeSets(sets);
 }

@@ -5,6 +5,7 @@ import * as api from '../src/index.js';
 describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual([
+      'CodeSetUnreadableError',
       'GenerationError',
       'LmnkitError',
       'RuleError',
@@ -12,10 +13,13 @@ describe('public API', () => {
       'UnknownKindError',
       'ValidationError',
       'check',
+      'formLayout',
       'generate',
       'jsonSchema',
       'kinds',
+      'loadIcd10cm',
       'preview',
+      'searchIcd10cm',
     ]);
   });
 
@@ -29,7 +33,7 @@ describe('public API', () => {
       type: 'module',
       bin: { lmnkit: './dist/cli/bin.js' },
       engines: { node: '>=20.19' },
-      files: ['dist', 'templates', 'fonts'],
+      files: ['dist', 'templates', 'fonts', 'src/server/public', 'examples/*.json'],
     });
   });
 });

@@ -1,30 +1,38 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, delimiter, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   check,
+  CodeSetUnreadableError,
   generate,
   GenerationError,
   jsonSchema,
   kinds,
+  loadIcd10cm,
   preview,
   RuleError,
   TemplateError,
   UnknownKindError,
   ValidationError,
   type Finding,
+  type GenerateOptions,
   type Issue,
 } from '../index.js';
-import { startServer } from './serve.js';
+import { ConfigError, startServer } from './serve.js';
 
 const EXIT = { ok: 0, unexpected: 1, usage: 2, invalid: 3, failed: 4 } as const;
 
 const USAGE = `Usage:
-  lmnkit render <kind> <input.json|-> [-o out.pdf] [--html] [--force] [--json]
-  lmnkit check  <kind> <input.json|-> [--json]
+  lmnkit render <kind> <input.json|-> [-o out.pdf] [--html] [--force] [--json] [--packet] [--icd10cm <file>]…
+  lmnkit check  <kind> <input.json|-> [--json] [--icd10cm <file>]…
   lmnkit kinds  [--json]
   lmnkit schema <kind>
-  lmnkit serve  [--port 3000] [--host 127.0.0.1]
+  lmnkit serve  [--port 3000] [--host 127.0.0.1] [--icd10cm <file>]… [--threads <n>] [--queue <n>]
+                [--timeout-ms <ms>] [--api-keys-file <file>] [--cors-origins <origins>] [--log-level info]
+
+--icd10cm names an official ICD-10-CM code-set file (one per fiscal year, e.g.
+icd10cm_codes_2027.txt.gz); without it, LMNKIT_ICD10CM lists them, separated by '${delimiter}'.
+--packet adds the claim-packet page to an HSA/FSA letter (the same as "packet": true in the input).
 
 Exit codes: 0 written, 2 usage error, 3 input invalid or blocking findings,
 4 generation failed, 1 anything unexpected.`;
@@ -48,9 +56,17 @@ const options = {
   output: { type: 'string', short: 'o' },
   html: { type: 'boolean' },
   force: { type: 'boolean' },
+  packet: { type: 'boolean' },
   json: { type: 'boolean' },
   port: { type: 'string' },
   host: { type: 'string' },
+  icd10cm: { type: 'string', multiple: true },
+  threads: { type: 'string' },
+  queue: { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  'api-keys-file': { type: 'string' },
+  'cors-origins': { type: 'string' },
+  'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -119,6 +135,13 @@ async function writeAtomically(path: string, data: Uint8Array | string): Promise
   }
 }
 
+/** Code sets from --icd10cm, or else from LMNKIT_ICD10CM; none when neither is given. */
+async function letterOptions(values: Values): Promise<Omit<GenerateOptions, 'force'>> {
+  const fromEnv = (process.env.LMNKIT_ICD10CM ?? '').split(delimiter).filter((path) => path.trim() !== '');
+  const paths = values.icd10cm ?? fromEnv;
+  return paths.length === 0 ? {} : { codeSets: await loadIcd10cm(paths) };
+}
+
 function formatLine({ path, message }: { path: string; message: string }): string {
   return `${path || '(input)'}: ${message}`;
 }
@@ -135,18 +158,25 @@ function defaultOutput(source: string, html: boolean): string {
     : join(dirname(source), basename(source, extname(source)) + extension);
 }
 
+/** --packet sets the input's `packet`; kinds without one then report it as an unknown field. */
+function withPacket(input: unknown, packet: boolean): unknown {
+  if (!packet || input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+  return { ...input, packet: true };
+}
+
 async function render(positionals: string[], values: Values, io: Io): Promise<number> {
   const [kind, source] = positionals;
   if (kind === undefined) throw new UsageError('missing <kind>');
-  const input = await readInput(source, io);
+  const input = withPacket(await readInput(source, io), values.packet === true);
+  const settings = await letterOptions(values);
   const output = values.output ?? defaultOutput(source ?? '-', values.html === true);
   let findings: Finding[];
   if (values.html) {
-    findings = check(kind, input).findings;
+    findings = check(kind, input, settings).findings;
     if (!values.force && findings.some((finding) => finding.level === 'error')) throw new RuleError(findings);
-    await writeAtomically(output, preview(kind, input));
+    await writeAtomically(output, preview(kind, input, settings));
   } else {
-    const result = await generate(kind, input, { force: values.force === true });
+    const result = await generate(kind, input, { ...settings, force: values.force === true });
     findings = result.findings;
     await writeAtomically(output, result.pdf);
   }
@@ -161,7 +191,8 @@ async function render(positionals: string[], values: Values, io: Io): Promise<nu
 async function runCheck(positionals: string[], values: Values, io: Io): Promise<number> {
   const [kind, source] = positionals;
   if (kind === undefined) throw new UsageError('missing <kind>');
-  const report = check(kind, await readInput(source, io));
+  const input = await readInput(source, io);
+  const report = check(kind, input, await letterOptions(values));
   if (values.json) io.stdout.write(`${JSON.stringify(report)}\n`);
   else {
     for (const issue of report.issues) io.stderr.write(`${formatLine(issue)}\n`);
@@ -194,12 +225,10 @@ async function dispatch(
       if (positionals[0] === undefined) throw new UsageError('missing <kind>');
       io.stdout.write(`${JSON.stringify(jsonSchema(positionals[0]), null, 2)}\n`);
       return EXIT.ok;
-    case 'serve': {
-      const port = Number(values.port ?? process.env.PORT ?? 3000);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be 0–65535');
-      await startServer({ port, host: values.host ?? process.env.HOST ?? '127.0.0.1', log: io.stderr });
+    case 'serve':
+      // Flags, then PORT, HOST and LMNKIT_* variables (README "Running the service"); logs go to stdout.
+      await startServer({ flags: values, env: process.env, log: io.stdout });
       return EXIT.ok;
-    }
     default:
       throw new UsageError(command === undefined ? 'missing command' : 'unknown command');
   }
@@ -225,7 +254,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`lmnkit: ${(error as Error).message}\n\n${USAGE}\n`);
       return EXIT.usage;
     }
-    if (error instanceof UnknownKindError) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(
+        `lmnkit: invalid configuration:\n${error.problems.map((line) => `  ${line}\n`).join('')}`,
+      );
+      return EXIT.usage;
+    }
+    if (error instanceof UnknownKindError || error instanceof CodeSetUnreadableError) {
       io.stderr.write(`lmnkit: ${error.message}\n`);
       return EXIT.usage;
     }

@@ -1,34 +1,111 @@
-import type { Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadIcd10cm } from '../index.js';
 import { createApp } from '../server/app.js';
+import { ConfigError, readServiceConfig } from '../server/config.js';
+import { createLogger, describeError } from '../server/logger.js';
+import { createRenderPool } from '../server/render-pool.js';
+
+export { ConfigError };
 
 export interface ServeOptions {
-  port: number;
-  host: string;
+  /** Command-line flags (parseArgs values); they win over the environment. */
+  flags: Readonly<Partial<Record<string, string | readonly string[] | boolean | undefined>>>;
+  env: Readonly<Partial<Record<string, string>>>;
+  /** Where the JSON log lines go. */
   log: NodeJS.WritableStream;
 }
 
-/** Listens until SIGTERM/SIGINT, then stops accepting and lets in-flight requests finish. */
-export async function startServer({ port, host, log }: ServeOptions): Promise<Server> {
-  const app = createApp({
-    onDefect: (error, req) => {
-      const name = error instanceof Error ? error.name : 'unknown';
-      log.write(
-        `${JSON.stringify({ level: 'error', msg: 'defect', error: name, method: req.method, route: (req.route as { path?: string } | undefined)?.path })}\n`,
+/** Grace beyond the render timeout before connections still open at shutdown are cut. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new ConfigError([`--host/--port: cannot listen on ${host}:${port} (${error.code ?? error.name})`]),
       );
+    });
+    server.listen(port, host, resolve);
+  });
+}
+
+/**
+ * Serves the HTTP app with a render pool until SIGTERM/SIGINT; then stops accepting, lets
+ * in-flight requests finish, closes the pool and lets the process exit.
+ * @throws {ConfigError} for invalid flags or environment, or an address it cannot listen on.
+ */
+export async function startServer({ flags, env, log }: ServeOptions): Promise<Server> {
+  const config = readServiceConfig(flags, env);
+  const logger = createLogger(log, config.logLevel);
+  const codeSets = config.icd10cm.length > 0 ? await loadIcd10cm(config.icd10cm) : undefined;
+  const pool = createRenderPool({
+    threads: config.threads,
+    queue: config.queue,
+    timeoutMs: config.timeoutMs,
+    icd10cm: config.icd10cm,
+  });
+  const app = createApp({
+    letterOptions: codeSets === undefined ? {} : { codeSets },
+    renderer: pool,
+    apiKeys: config.apiKeys,
+    corsOrigins: config.corsOrigins,
+    logger,
+  });
+  let stopping = false;
+  const server = createServer(app);
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 30_000;
+  // Answers written once stopping close their connection: keep-alive clients cannot hold the server open.
+  const answering = new Set<ServerResponse>();
+  server.prependListener('request', (_req, res: ServerResponse) => {
+    if (stopping) res.setHeader('Connection', 'close');
+    answering.add(res);
+    res.once('close', () => answering.delete(res));
+  });
+  try {
+    await pool.warm();
+    await listen(server, config.port, config.host);
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  logger.info(
+    {
+      url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+      threads: config.threads,
+      queue: config.queue,
+      timeoutMs: config.timeoutMs,
+      apiKeys: config.apiKeys.length,
+      corsOrigins: config.corsOrigins,
+      icd10cmFiscalYears: codeSets?.fiscalYears ?? [],
     },
-  });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(port, host, () => resolve(listening));
-    listening.once('error', reject);
-  });
-  const address = server.address();
-  const shown = typeof address === 'object' && address ? address.port : port;
-  log.write(`lmnkit listening on http://${host}:${shown}\n`);
-  const stop = () => {
-    server.close();
+    'listening',
+  );
+
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    for (const res of answering) if (!res.headersSent) res.setHeader('Connection', 'close');
+    const deadline = setTimeout(() => {
+      logger.warn('connections still open after the grace period: closing them');
+      server.closeAllConnections();
+    }, config.timeoutMs + SHUTDOWN_GRACE_MS).unref();
+    server.close(() => {
+      clearTimeout(deadline);
+      void pool.close().then(() => logger.info('stopped'));
+    });
     server.closeIdleConnections();
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  const crash = (label: string) => (error: unknown) => {
+    logger.fatal({ error: describeError(error) }, label);
+    process.exit(1);
+  };
+  process.once('uncaughtException', crash('uncaught exception'));
+  process.once('unhandledRejection', crash('unhandled rejection'));
   return server;
 }

@@ -29,10 +29,11 @@ th { background: #eee; }
 tr { break-inside: avoid; }
 .signature { margin-top: 1.5em; break-inside: avoid; }
 .signature .image { display: block; max-width: 2.5in; max-height: 0.67in; margin-bottom: 0.3em; }
+.pagebreak { height: 0.5in; margin: 1in -1in; border: 0; background: #e9e9e6; break-after: page; }
 .footer { margin-top: auto; padding-top: 2em; font-size: 7.5pt; color: #555; }
 .draft { position: fixed; top: 50%; left: 50%; z-index: 1; transform: translate(-50%, -50%) rotate(-40deg); font: bold 110pt sans-serif; color: #c00; opacity: 0.14; pointer-events: none; user-select: none; }
-@media (max-width: 8.5in) { .letter { margin: 0; padding: 0.5in; } }
-@media print { body { background: none; } .letter { max-width: none; min-height: 0; margin: 0; padding: 0; box-shadow: none; } }
+@media (max-width: 8.5in) { .letter { margin: 0; padding: 0.5in; } .pagebreak { margin: 0.5in -0.5in; } }
+@media print { body { background: none; } .letter { max-width: none; min-height: 0; margin: 0; padding: 0; box-shadow: none; } .pagebreak { height: 0; margin: 0; visibility: hidden; } }
 `.trim();
 
 // Defence in depth: even a defect in escaping cannot run a script or fetch anything.
@@ -118,6 +119,9 @@ function renderBlock(block: Block, images: Images): string {
       );
       return ['<section class="signature">', ...parts, '</section>'].filter(Boolean).join('\n');
     }
+    case 'pagebreak':
+      // The gap between two sheets on screen; a page break in print.
+      return '<hr class="pagebreak">';
     default: {
       const unknown: never = block;
       throw new TypeError(`Unknown block ${String(unknown)}`);

@@ -203,20 +203,20 @@ export const Procedure = z.strictObject({
       error: 'must be a CPT code (5 digits) or a HCPCS code (a letter and 4 digits)',
       params: { code: 'INVALID_PROCEDURE_CODE' },
     }),
-  minutes: z.int('must be a whole number of minutes').min(1).max(240).optional(),
-  units: z.int('must be a whole number').min(1).max(24).optional(),
+  minutes: z.int().min(1).max(240).optional(),
+  units: z.int().min(1).max(24).optional(),
 });
 
 export const Frequency = z.strictObject({
-  count: z.int('must be a whole number').min(1, 'must be at least 1').max(14, 'must be at most 14'),
+  count: z.int().min(1, 'must be at least 1').max(14, 'must be at most 14'),
   per: z.enum(['day', 'week', 'month']),
 });
 export type Frequency = z.infer<typeof Frequency>;
 
 export const Duration = z
   .strictObject({
-    weeks: z.int('must be a whole number of weeks').min(1).max(104).optional(),
-    months: z.int('must be a whole number of months').min(1).max(24).optional(),
+    weeks: z.int().min(1).max(104).optional(),
+    months: z.int().min(1).max(24).optional(),
     endDate: CalendarDate.optional(),
   })
   .refine((value) => Object.keys(value).length === 1, {
@@ -246,7 +246,7 @@ export const Treatment = z
     frequency: Frequency,
     duration: Duration,
     startDate: CalendarDate,
-    sessionMinutes: z.int('must be a whole number of minutes').min(5).max(240),
+    sessionMinutes: z.int().min(5).max(240),
     deliveredBy: LineText.optional(),
     precautions: Items(12).default([]),
   })
@@ -270,11 +270,11 @@ export const PriorTreatment = z.strictObject({
 
 export const OutcomeMeasure = z.strictObject({
   instrument: ShortText,
-  baseline: z.number('must be a number'),
+  baseline: z.number(),
   baselineDate: CalendarDate.optional(),
-  current: z.number('must be a number').optional(),
+  current: z.number().optional(),
   currentDate: CalendarDate.optional(),
-  target: z.number('must be a number').optional(),
+  target: z.number().optional(),
 });
 export type OutcomeMeasure = z.infer<typeof OutcomeMeasure>;
 
@@ -289,7 +289,7 @@ export const Clinical = z.strictObject({
   outcomeMeasures: z.array(OutcomeMeasure).max(12).default([]),
   expectedOutcome: LongText.optional(),
   withoutTreatment: LongText.optional(),
-  reassessEveryWeeks: z.int('must be a whole number of weeks').min(1).max(52).optional(),
+  reassessEveryWeeks: z.int().min(1).max(52).optional(),
 });
 export type Clinical = z.infer<typeof Clinical>;
 

@@ -15,6 +15,12 @@ import {
   ShortText,
   Treatment,
 } from './fields.js';
+import { administratorRules } from './administrator-rules.js';
+import { coverageRules } from './coverage-rules.js';
+import { clinicalRules } from './clinical-rules.js';
+import { diagnosisDescriptionRules, diagnosisRules } from './diagnosis-rules.js';
+import { letterRules } from './letter-rules.js';
+import { hsaFsaView } from './hsa-fsa-view.js';
 import { defineKind, type RuleContext } from './kind.js';
 import {
   commonContext,
@@ -23,11 +29,11 @@ import {
   describeDuration,
   describeFrequency,
   diagnosisDescription,
-  fullName,
   procedureLabel,
   SERVICE_NAMES,
   treatmentEndDate,
 } from './letter-view.js';
+import { procedureRules } from './procedure-rules.js';
 
 const base = {
   date: CalendarDate,
@@ -59,6 +65,12 @@ export const LmnHsaFsa = z.strictObject({
   purpose: z.literal('hsa-fsa'),
   recipient: Recipient.optional(),
   coverage: AccountCoverage.optional(),
+  /** Adds a page listing what to submit with each claim (receipt items, licence number, claim form). */
+  packet: z.boolean().optional(),
+  /** Adds the patient cover page; on by default when `language` is given. */
+  coverPage: z.boolean().optional(),
+  /** The cover page's language; the letter itself stays in English for the administrator. */
+  language: z.enum(['en', 'es']).optional(),
 });
 
 export const Lmn = z.discriminatedUnion('purpose', [LmnInsurance, LmnHsaFsa]);
@@ -71,36 +83,11 @@ function latestValidThrough(startDate: string): string {
   return addCalendarDays(addCalendarMonths(startDate, HSA_FSA_MAX_MONTHS), -1);
 }
 
-function validThrough(data: Lmn): string {
-  const end = treatmentEndDate(data.treatment);
-  const latest = latestValidThrough(data.treatment.startDate);
-  return end < latest ? end : latest;
-}
-
 const SIGNER_NOT_QUALIFIED = new Set(['LMT', 'CMT', 'RMT', 'LMP']);
 
 export function lmnRules(data: Lmn, context: RuleContext): Finding[] {
-  const findings: Finding[] = [];
-  const { clinical, treatment } = data;
-
-  if (data.patient.dateOfBirth > data.date) {
-    findings.push({
-      code: 'BIRTH_AFTER_LETTER_DATE',
-      level: 'error',
-      path: 'patient.dateOfBirth',
-      message: 'The date of birth is after the letter date.',
-      source: 'DOMAIN §5.2',
-    });
-  }
-  if (data.date > context.today) {
-    findings.push({
-      code: 'LETTER_DATE_IN_FUTURE',
-      level: 'warning',
-      path: 'date',
-      message: `The letter is dated after today (${formatLongDate(context.today)}); reviewers reject post-dated letters.`,
-      source: 'DOMAIN §5.2',
-    });
-  }
+  const findings: Finding[] = [...letterRules(data, context)];
+  const { treatment } = data;
   if (data.purpose === 'hsa-fsa' && treatmentEndDate(treatment) > latestValidThrough(treatment.startDate)) {
     findings.push({
       code: 'HSA_FSA_DURATION_OVER_12_MONTHS',
@@ -120,43 +107,6 @@ export function lmnRules(data: Lmn, context: RuleContext): Finding[] {
       source: 'DOMAIN §5.2 item 7; ADMINISTRATORS.md',
     });
   }
-  if (clinical.goals.length === 0) {
-    findings.push({
-      code: 'NO_MEASURABLE_GOAL',
-      level: 'warning',
-      path: 'clinical.goals',
-      message: 'No treatment goal is stated; reviewers deny letters without measurable goals.',
-      source: 'LETTERS.md; DOMAIN §7',
-    });
-  } else if (!clinical.goals.some((goal) => /\d/.test(goal))) {
-    findings.push({
-      code: 'NO_MEASURABLE_GOAL',
-      level: 'warning',
-      path: 'clinical.goals',
-      message: 'No goal states a number to measure against (a score, minutes, degrees or a date).',
-      source: 'LETTERS.md; DOMAIN §7',
-    });
-  }
-  if (clinical.priorTreatments.length === 0) {
-    findings.push({
-      code: 'NO_PRIOR_TREATMENT',
-      level: 'info',
-      path: 'clinical.priorTreatments',
-      message: 'No prior treatment is documented; what was tried and how it worked strengthens the letter.',
-      source: 'LETTERS.md',
-    });
-  }
-  data.diagnoses.forEach((diagnosis, index) => {
-    if (diagnosisDescription(diagnosis) === undefined) {
-      findings.push({
-        code: 'DIAGNOSIS_WITHOUT_DESCRIPTION',
-        level: 'error',
-        path: `diagnoses.${index}.description`,
-        message: 'The code is not in the built-in table; give the diagnosis in words.',
-        source: 'DOMAIN §5.2 item 2',
-      });
-    }
-  });
   if (data.provider.credentials.every((credential) => SIGNER_NOT_QUALIFIED.has(credential.toUpperCase()))) {
     findings.push({
       code: 'SIGNER_NOT_QUALIFIED',
@@ -167,6 +117,21 @@ export function lmnRules(data: Lmn, context: RuleContext): Finding[] {
       source: 'DOMAIN §5.2 [LMN-SIGNER]',
     });
   }
+  findings.push(
+    ...clinicalRules(data.clinical),
+    ...diagnosisDescriptionRules(data.diagnoses),
+    ...diagnosisRules(
+      {
+        diagnoses: data.diagnoses,
+        serviceDate: treatment.startDate,
+        ongoingTherapy: treatment.startDate < data.date,
+      },
+      context,
+    ),
+    ...coverageRules(data.purpose === 'insurance' ? data.coverage : undefined, treatment),
+    ...procedureRules(treatment),
+  );
+  if (data.purpose === 'hsa-fsa') findings.push(...administratorRules(data));
   return findings;
 }
 
@@ -174,24 +139,12 @@ export function lmnView(data: Lmn) {
   const { treatment, clinical, patient } = data;
   const service = SERVICE_NAMES[treatment.service];
   const title = `Letter of Medical Necessity — ${service}`;
-  const holder = patient.accountHolder;
-  const account = data.purpose === 'hsa-fsa' ? data.coverage : undefined;
   const context = {
     letter: commonContext(data, data.purpose === 'insurance' ? data.coverage : undefined),
     title,
     insurance: data.purpose === 'insurance',
     coverage: data.purpose === 'insurance' ? data.coverage : undefined,
-    account: data.purpose === 'hsa-fsa' && {
-      administrator: account?.administrator,
-      accountType: account?.accountType ?? 'HSA/FSA',
-      holder: holder && {
-        name: fullName(holder),
-        relationship: holder.relationship,
-        employer: holder.employer ?? account?.employer,
-        idLast4: holder.idLast4,
-      },
-      validThrough: formatLongDate(validThrough(data)),
-    },
+    account: data.purpose === 'hsa-fsa' && hsaFsaView(data),
     patientFirstName: patient.firstName,
     diagnoses: data.diagnoses.map((diagnosis) => ({
       code: diagnosis.code,

@@ -1,8 +1,11 @@
 import { UnknownKindError } from '../errors.js';
 import type { LetterKind } from './kind.js';
+import { appeal } from './appeal.js';
 import { lmn } from './lmn.js';
+import { prescription } from './prescription.js';
+import { priorAuth } from './prior-auth.js';
 
-const KINDS: readonly LetterKind[] = [lmn];
+const KINDS: readonly LetterKind[] = [lmn, prescription, priorAuth, appeal];
 
 export function listKinds(): readonly LetterKind[] {
   return KINDS;

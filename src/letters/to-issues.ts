@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import type { Issue } from '../errors.js';
 
+const REQUIRED = 'is required';
+
 const TYPE_NAMES: Record<string, string> = {
   string: 'text',
   number: 'a number',
@@ -15,7 +17,7 @@ const TYPE_NAMES: Record<string, string> = {
 export function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return 'is required';
+      if (issue.input === undefined) return REQUIRED;
       return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     case 'invalid_value':
       return `must be one of: ${issue.values.map(String).join(', ')}`;
@@ -56,7 +58,8 @@ export function toIssues(error: z.ZodError): Issue[] {
         path: joinPath(issue.path),
         code:
           params?.code ??
-          (issue.code === 'invalid_type' && issue.input === undefined
+          // zod drops `input` from finished issues, so "missing" is known by its message.
+          (issue.code === 'invalid_type' && issue.message === REQUIRED
             ? 'REQUIRED'
             : issue.code.toUpperCase()),
         message: issue.message,

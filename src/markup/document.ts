@@ -65,7 +65,12 @@ export interface Signature {
   parts: (Paragraph | SignatureImage)[];
 }
 
-export type Block = Letterhead | Heading | Paragraph | Subject | List | Table | Signature;
+/** Starts a new page: the cover page and the claim-packet page sit on pages of their own. */
+export interface PageBreak {
+  kind: 'pagebreak';
+}
+
+export type Block = Letterhead | Heading | Paragraph | Subject | List | Table | Signature | PageBreak;
 
 /** Everything the layout needs besides the blocks; it comes from the letter data, never the clock. */
 export interface DocumentInfo {

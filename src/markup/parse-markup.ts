@@ -20,7 +20,7 @@ const HOLDS_TEXT = new Set(['h1', 'h2', 'h3', 'p', 'subject', 'li', 'th', 'td', 
 
 /** What each element may contain; '' is the top level. */
 const CONTENT = new Map<string, readonly string[]>([
-  ['', ['letterhead', 'h1', 'h2', 'h3', 'p', 'subject', 'ul', 'ol', 'table', 'signature']],
+  ['', ['letterhead', 'h1', 'h2', 'h3', 'p', 'subject', 'ul', 'ol', 'table', 'signature', 'pagebreak']],
   ['letterhead', ['h1', 'p', 'img']],
   ['signature', ['p', 'img']],
   ['ul', ['li']],
@@ -32,9 +32,11 @@ const CONTENT = new Map<string, readonly string[]>([
   ...[...HOLDS_TEXT].map((name) => [name, INLINE] as const),
   ['br', []],
   ['img', []],
+  ['pagebreak', []],
 ]);
 
-const VOID = new Set(['br', 'img']);
+// htmlparser2 does not know <pagebreak> is void; it closes it implicitly, and implied closes are ignored here.
+const VOID = new Set(['br', 'img', 'pagebreak']);
 const HEADING_LEVELS = { h1: 1, h2: 2, h3: 3 } as const;
 // HTML's whitespace; U+00A0 is deliberately not in it.
 const WHITESPACE = /[ \t\n\f\r]+/g;
@@ -216,6 +218,8 @@ function toBlock(element: Element): Block {
       return toTable(element);
     case 'signature':
       return toSignature(element);
+    case 'pagebreak':
+      return { kind: 'pagebreak' };
     default:
       // Unreachable: the vocabulary check lets only the tags above reach the top level.
       throw new MarkupProblem(element.at, `<${element.name}> is not a block`);

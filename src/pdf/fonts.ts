@@ -1,13 +1,15 @@
 // The embedded fonts: parsed once per process from fonts/, never from the system.
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
+import { cacheFont } from './cache-font.js';
 
 const FONTS = new URL('../../fonts/', import.meta.url);
 
-function openFont(file: string): fontkit.Font {
-  const font = fontkit.create(readFileSync(new URL(file, FONTS)));
-  if (!('layout' in font)) throw new Error(`${file} is a font collection, not a font`);
-  return font;
+function openFont(name: string): fontkit.Font {
+  const file = readFileSync(new URL(name, FONTS));
+  const font = fontkit.create(file);
+  if (!('layout' in font)) throw new Error(`${name} is a font collection, not a font`);
+  return cacheFont(font, file, 16);
 }
 
 export const fonts = {

@@ -2,6 +2,8 @@ import PDFDocument from 'pdfkit';
 import { GenerationError } from '../errors.js';
 import type { Block, Inline, LetterDocument, List, Paragraph, Signature, Table } from '../markup/document.js';
 import { fonts, type FontStyle } from './fonts.js';
+import { LruCache } from './lru-cache.js';
+import './patch-pdfkit.js';
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -43,11 +45,21 @@ function plainText(content: Inline[]): string {
   return content.map((inline) => (inline.kind === 'break' ? '\n' : inline.text)).join('');
 }
 
+// A height depends only on the text, style, size and width, so it is shared between letters.
+const heights = new LruCache<string, number>(4000);
+
 /** Height of the runs at a width, measured in the widest style they use. */
 function measure(doc: Doc, content: Inline[], width: number, size: number, bold = false): number {
-  const anyBold = bold || content.some((inline) => inline.kind === 'text' && inline.bold);
-  doc.font(anyBold ? 'bold' : 'regular').fontSize(size);
-  return doc.heightOfString(plainText(content) || ' ', { width, lineGap: LINE_GAP });
+  const style = bold || content.some((inline) => inline.kind === 'text' && inline.bold) ? 'bold' : 'regular';
+  const text = plainText(content) || ' ';
+  const key = `${style} ${size} ${width} ${text}`;
+  let height = heights.get(key);
+  if (height === undefined) {
+    doc.font(style).fontSize(size);
+    height = doc.heightOfString(text, { width, lineGap: LINE_GAP });
+    heights.set(key, height);
+  }
+  return height;
 }
 
 function writeLines(
@@ -176,6 +188,10 @@ class Layout {
         return;
       case 'signature':
         this.writeSignature(block);
+        return;
+      case 'pagebreak':
+        // A break at the top of a page would leave that page blank.
+        if (doc.y > doc.page.margins.top) doc.addPage();
         return;
       default: {
         const unknown: never = block;
@@ -396,7 +412,9 @@ export async function writePdf(letter: LetterDocument): Promise<Uint8Array> {
       lang: 'en-US',
       displayTitle: true,
       pdfVersion: '1.7',
-      font: fonts.regular as unknown as string,
+      // No default font: pdfkit would load Helvetica's metrics, and a font object passed here is opened
+      // again, and compared with this one, on every later doc.font('regular').
+      font: null as unknown as string,
       info: {
         Title: letter.info.title,
         Author: letter.info.author,
@@ -407,7 +425,8 @@ export async function writePdf(letter: LetterDocument): Promise<Uint8Array> {
         ModDate: created,
       },
     });
-    for (const [name, font] of Object.entries(fonts)) doc.registerFont(name, font as unknown as string);
+    // Opened in a fixed order so that font names (F1…F4) never depend on which measurements were cached.
+    for (const [name, font] of Object.entries(fonts)) doc.registerFont(name, font as unknown as string).font(name);
     const chunks: Buffer[] = [];
     const finished = new Promise<void>((resolve, reject) => {
       doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -146,6 +146,18 @@ describe('renderHtml', () => {
 });
 
 describe('renderHtmlFragment', () => {
+  it('separates pages with a rule that breaks the page in print', () => {
+    const html = renderHtml(
+      letter([
+        { kind: 'paragraph', style: 'body', content: [text('Cover')] },
+        { kind: 'pagebreak' },
+        { kind: 'paragraph', style: 'body', content: [text('Letter')] },
+      ]),
+    );
+    expect(html).toContain('<p>Cover</p>\n<hr class="pagebreak">\n<p>Letter</p>');
+    expect(html).toMatch(/\.pagebreak \{[^}]*break-after: page/);
+  });
+
   it('renders blocks without the page around them', () => {
     const html = renderHtmlFragment([{ kind: 'heading', level: 3, content: [text('Goals')] }]);
     expect(html).toBe('<h3>Goals</h3>');

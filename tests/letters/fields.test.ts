@@ -139,3 +139,17 @@ describe('input problems are reported all at once, with paths and no values', ()
     ]);
   });
 });
+
+describe('issue codes', () => {
+  it('tells a missing field from a field of the wrong type', () => {
+    const input = loadExample('lmn-insurance');
+    delete input.date;
+    input.treatment.sessionMinutes = 'sixty';
+    input.treatment.frequency.count = 1.5;
+    expect(check('lmn', input, { today: TODAY }).issues).toEqual([
+      { path: 'date', code: 'REQUIRED', message: 'is required' },
+      { path: 'treatment.frequency.count', code: 'INVALID_TYPE', message: 'must be a whole number' },
+      { path: 'treatment.sessionMinutes', code: 'INVALID_TYPE', message: 'must be a number' },
+    ]);
+  });
+});

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { check, type Finding } from '../../src/index.js';
+import { loadSharedCodeSets } from '../support/code-sets.js';
 import { loadExample, TODAY } from '../support/pdf.js';
+
+// With the official code sets loaded, valid codes outside the built-in table raise no info finding.
+const codeSets = await loadSharedCodeSets();
 
 function findingsOf(
   example: string,
@@ -9,7 +13,7 @@ function findingsOf(
 ) {
   const input = loadExample(example);
   mutate(input);
-  const report = check('lmn', input, { today });
+  const report = check('lmn', input, { today, codeSets });
   expect(report.issues).toEqual([]);
   return report.findings;
 }

@@ -140,6 +140,16 @@ describe('parseMarkup: blocks', () => {
     ]);
   });
 
+  it('parses page breaks between blocks, with or without a slash', () => {
+    expect(parse('<p>Cover</p>\n<pagebreak>\n<h1>Letter</h1><pagebreak/><P>Packet</P>')).toEqual([
+      { kind: 'paragraph', style: 'body', content: [run('Cover')] },
+      { kind: 'pagebreak' },
+      { kind: 'heading', level: 1, content: [run('Letter')] },
+      { kind: 'pagebreak' },
+      { kind: 'paragraph', style: 'body', content: [run('Packet')] },
+    ]);
+  });
+
   it('returns nothing for empty or whitespace-only markup', () => {
     expect(parse('')).toEqual([]);
     expect(parse(' \n\t ')).toEqual([]);
@@ -249,6 +259,10 @@ describe('parseMarkup: errors', () => {
     ['inline markup at the top level', '<p>a</p><strong>b</strong>', 1, 9, /<strong>/],
     ['a line break at the top level', '<p>a</p>\n<br>', 2, 1, /<br>/],
     ['a heading in the signature', '<signature><h2>x</h2></signature>', 1, 12, /<h2>/],
+    ['a page break inside a paragraph', '<p>a<pagebreak></p>', 1, 5, /<pagebreak> is not allowed inside <p>/],
+    ['a page break in the signature', '<signature><pagebreak></signature>', 1, 12, /<pagebreak>/],
+    ['an attribute on a page break', '<p>a</p><pagebreak class="note">', 1, 9, /takes no "class" attribute/],
+    ['an end tag for a page break', '<pagebreak></pagebreak>', 1, 12, /<\/pagebreak> does not close/],
     ['text at the top level', '<p>a</p>\n  stray text', 2, 3, /text is not allowed at the top level/],
     [
       'text directly in a list',

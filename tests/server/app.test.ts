@@ -21,6 +21,9 @@ describe('HTTP API', () => {
     expect((await request(app).get('/healthz')).body).toEqual({ status: 'ok' });
     expect((await request(app).get('/v1/kinds')).body).toEqual([
       { kind: 'lmn', title: 'Letter of Medical Necessity', purposes: ['insurance', 'hsa-fsa'] },
+      { kind: 'prescription', title: 'Prescription / referral', purposes: [] },
+      { kind: 'prior-auth', title: 'Prior-authorization request', purposes: [] },
+      { kind: 'appeal', title: 'Appeal of a denied claim', purposes: [] },
     ]);
     const schema = await request(app).get('/v1/kinds/lmn/schema');
     expect(schema.status).toBe(200);

@@ -1,0 +1,30 @@
+import type { AdministratorProfile } from './administrator-profile.js';
+
+export const firstDollar: AdministratorProfile = {
+  id: 'first-dollar',
+  name: 'First Dollar',
+  aliases: ['First Dollar', 'FirstDollar'],
+  source: 'help.firstdollar.com (claim requirements)',
+  checkedOn: '2026-11-27',
+  rule: 'First Dollar lists it among the items a Letter of Medical Necessity must show',
+  requires: [
+    'patientName',
+    'providerName',
+    'letterDate',
+    'diagnosis',
+    'treatment',
+    'certification',
+    'duration',
+  ],
+  participantItems: 'dependent',
+  certification:
+    'I certify that this treatment is medically necessary to treat the diagnosed {conditions} stated above, that the patient would not obtain it but for {these} {conditions}, and that it is not for general health, relaxation or cosmetic purposes.',
+  maxMonths: 12,
+  validFrom: 'start',
+  serviceAfterLetter: false,
+  newLetterEachPlanYear: false,
+  specificDiagnosis: false,
+  oneUploadPerClaim: false,
+  notes:
+    'Length of service when applicable. No duration limit is published; the 12-month convention applies.',
+};

@@ -1,0 +1,45 @@
+import type { AdministratorProfile } from './administrator-profile.js';
+
+/** The union of what administrators ask: used when none is named or the named one has no profile. */
+export const generic: AdministratorProfile = {
+  id: 'generic',
+  name: 'HSA/FSA/HRA administrators in general',
+  aliases: [],
+  source:
+    'ADMINISTRATORS.md "Union of fields" (from the HealthEquity, FSAFEDS, Take Command Health, Via Benefits, Lively, Navia and First Dollar requirements); DOMAIN §5.2',
+  checkedOn: '2026-11-27',
+  rule: 'administrators deny letters that lack an item they check, and the letter does not name an administrator whose list is known',
+  requires: [
+    'patientName',
+    'patientDateOfBirth',
+    'participantName',
+    'participantEmployer',
+    'participantIdLast4',
+    'diagnosis',
+    'treatment',
+    'frequency',
+    'sessionLength',
+    'startDate',
+    'endDate',
+    'medicalReason',
+    'certification',
+    'providerName',
+    'providerCredentials',
+    'providerLicense',
+    'providerNpi',
+    'providerContact',
+    'signature',
+    'letterDate',
+  ],
+  participantItems: 'dependent',
+  certification:
+    'I certify that this treatment is medically necessary to treat the diagnosed {conditions} stated above, that the patient would not obtain it but for {these} {conditions}, and that it is not for general health, relaxation or cosmetic purposes.',
+  maxMonths: 12,
+  validFrom: 'start',
+  serviceAfterLetter: false,
+  newLetterEachPlanYear: false,
+  specificDiagnosis: false,
+  oneUploadPerClaim: false,
+  notes:
+    'Expected outcome and treatments tried are printed when given but not required: the letter has a default sentence on how the treatment helps, and NO_PRIOR_TREATMENT already notes a missing history.',
+};

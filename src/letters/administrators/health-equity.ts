@@ -1,0 +1,36 @@
+import type { AdministratorProfile } from './administrator-profile.js';
+
+export const healthEquity: AdministratorProfile = {
+  id: 'healthequity',
+  name: 'HealthEquity / WageWorks',
+  aliases: ['HealthEquity', 'Health Equity', 'WageWorks', 'HealthEquity WageWorks'],
+  source:
+    'help.healthequity.com/en/articles/5749543-letter-of-medical-necessity; forms WW-LTR-OF-MED-NEC (2013) and 3853 (2015)',
+  checkedOn: '2026-11-27',
+  rule: 'its Letter of Medical Necessity form lists every item the letter must carry, including the participant name, employer and ID',
+  requires: [
+    'patientName',
+    'participantName',
+    'participantEmployer',
+    'participantIdLast4',
+    'diagnosis',
+    'treatment',
+    'frequency',
+    'duration',
+    'certification',
+    'providerName',
+    'signature',
+    'letterDate',
+  ],
+  participantItems: 'always',
+  certification:
+    'I certify that this treatment is medically necessary to treat the diagnosed {conditions} stated above, that the patient would not obtain it but for {these} {conditions}, and that it is not for general health, relaxation or cosmetic purposes.',
+  maxMonths: 12,
+  validFrom: 'start',
+  serviceAfterLetter: true,
+  newLetterEachPlanYear: false,
+  specificDiagnosis: false,
+  oneUploadPerClaim: false,
+  notes:
+    'At most 12 months; without a stated duration a letter is valid one year from the date written. Purchases and services must come after the letter is received and approved.',
+};

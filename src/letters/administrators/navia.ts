@@ -1,0 +1,22 @@
+import type { AdministratorProfile } from './administrator-profile.js';
+
+export const navia: AdministratorProfile = {
+  id: 'navia',
+  name: 'Navia',
+  aliases: ['Navia', 'Navia Benefit Solutions', 'Navia Benefits'],
+  source: 'Navia adverse-determination notice text; Navia form mednecessity.pdf',
+  checkedOn: '2026-11-27',
+  rule: 'Navia denies a claim for a service dated before the treatment start date on the letter',
+  requires: ['startDate', 'treatment', 'diagnosis', 'signature'],
+  participantItems: 'dependent',
+  certification:
+    'I certify that this treatment is medically necessary to treat the diagnosed {conditions} stated above, that the patient would not obtain it but for {these} {conditions}, and that it is not for general health, relaxation or cosmetic purposes.',
+  maxMonths: 12,
+  validFrom: 'start',
+  serviceAfterLetter: false,
+  newLetterEachPlanYear: false,
+  specificDiagnosis: false,
+  oneUploadPerClaim: false,
+  notes:
+    'The treatment start date on the letter must be on or before each service date. Appeals within 180 days of a denial. No duration limit is published; the 12-month convention applies.',
+};

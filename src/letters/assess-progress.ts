@@ -1,0 +1,73 @@
+// Baseline against now for each outcome measure, and whether the change is clinically
+// meaningful (DOMAIN §7 [OUT-2]).
+import {
+  assessChange,
+  lookupOutcomeMeasure,
+  OUTCOME_MEASURES,
+  type OutcomeMeasure as Instrument,
+} from '../codes/outcome-measures.js';
+import type { OutcomeMeasure } from './fields.js';
+
+export interface Progress {
+  /** Undefined for an instrument we do not know: its direction and MCID are unknown. */
+  instrument: Instrument | undefined;
+  baseline: number;
+  current: number;
+  /** Positive when the patient improved (known instruments); current − baseline otherwise. */
+  change: number;
+  /** Null for an unknown instrument. */
+  improved: boolean | null;
+  /** Null when the instrument has no MCID or is unknown. */
+  meetsMcid: boolean | null;
+}
+
+/** The instrument a measure names: its id (`NPRS`), its id followed by a note (`NPRS (sitting)`), or its name. */
+export function findInstrument(name: string): Instrument | undefined {
+  const wanted = name.trim().toLowerCase();
+  return (
+    lookupOutcomeMeasure(name) ??
+    OUTCOME_MEASURES.find(
+      (instrument) =>
+        new RegExp(`^${instrument.id.toLowerCase()}\\b`).test(wanted) ||
+        wanted.startsWith(instrument.name.toLowerCase()),
+    )
+  );
+}
+
+/** Undefined when the measure has not been taken again since baseline. */
+export function assessProgress(measure: OutcomeMeasure): Progress | undefined {
+  const { baseline, current } = measure;
+  if (current === undefined) return undefined;
+  const instrument = findInstrument(measure.instrument);
+  if (instrument === undefined) {
+    return {
+      instrument,
+      baseline,
+      current,
+      change: round(current - baseline),
+      improved: null,
+      meetsMcid: null,
+    };
+  }
+  const { change, improved, meetsMcid } = assessChange({ instrument: instrument.id, baseline, current });
+  return { instrument, baseline, current, change, improved, meetsMcid };
+}
+
+/** 2 points, 1 point, 15 mm, 10° ("%" scales move in percentage points). */
+export function describeAmount(value: number, instrument: Instrument | undefined): string {
+  const amount = String(Math.abs(value));
+  switch (instrument?.unit) {
+    case undefined:
+      return amount;
+    case 'degrees':
+      return `${amount}°`;
+    case 'mm':
+      return `${amount} mm`;
+    default:
+      return `${amount} point${Math.abs(value) === 1 ? '' : 's'}`;
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6 + 0;
+}

@@ -1,0 +1,58 @@
+// The procedure table of a plan of care and the sentence that explains its units (DOMAIN §2.2).
+import { unitsForMinutes } from '../codes/eight-minute-rule.js';
+import { procedureLabel } from './letter-view.js';
+import { sessionUnits } from './session-units.js';
+
+interface PlannedProcedure {
+  code: string;
+  minutes?: number | undefined;
+  units?: number | undefined;
+}
+
+/** Rows for the template (minutes and units as text, a dash when unknown) and the units note. */
+export function describeUnits(procedures: readonly PlannedProcedure[]) {
+  const { rows, timedMinutes, total } = sessionUnits(procedures);
+  const timedRows = rows.filter((row) => row.timed !== false && row.minutes !== undefined);
+  const timedUnits = unitsForMinutes(timedMinutes);
+  const wholeUnits = timedRows.reduce((sum, row) => sum + Math.floor((row.minutes ?? 0) / 15), 0);
+  const leftover = timedUnits - wholeUnits;
+  const sentences: string[] = [];
+  if (timedRows.length > 0) {
+    if (timedMinutes < 8) {
+      sentences.push(
+        `The ${timedMinutes} timed minutes per session are fewer than 8, so they make no billable unit.`,
+      );
+    } else {
+      const made = `CMS 8-minute rule: ${timedMinutes} timed minutes make ${timedUnits} unit${timedUnits === 1 ? '' : 's'}`;
+      sentences.push(
+        leftover <= 0
+          ? `${made}, one per full 15 minutes of each code.`
+          : leftover === 1
+            ? `${made}; the last unit goes to the largest remainder.`
+            : `${made}; the last ${leftover} go to the largest remainders.`,
+      );
+    }
+  }
+  if (rows.some((row) => row.timed === false)) sentences.push('Untimed codes are 1 unit per session.');
+  if (total === undefined) sentences.push('Units are not counted for a timed code listed without minutes.');
+  return {
+    procedures: rows.map((row) => ({
+      code: row.code,
+      label: procedureLabel(row.code),
+      minutes: row.minutes === undefined ? '—' : String(row.minutes),
+      units: row.units === undefined ? '—' : String(row.units),
+      detail: [
+        row.minutes === undefined
+          ? row.timed === false
+            ? undefined
+            : 'minutes not given'
+          : `${row.minutes} minutes`,
+        row.units === undefined ? undefined : `${row.units} unit${row.units === 1 ? '' : 's'}`,
+      ]
+        .filter(Boolean)
+        .join(', '),
+    })),
+    unitsPerSession: total,
+    unitsNote: sentences.join(' '),
+  };
+}

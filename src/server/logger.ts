@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import type { Request, RequestHandler } from 'express';
+import { pino, type DestinationStream, type LevelWithSilent, type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Structured JSON lines (pino): `{"level":"info","time":"…","pid":…,"reqId":…,"msg":"request",…}`.
+ * @example
+ * const logger = createLogger(process.stdout, 'info');
+ */
+export function createLogger(destination: DestinationStream, level: LevelWithSilent = 'info'): Logger {
+  return pino(
+    {
+      level,
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  );
+}
+
+const SANE_REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** The matched route pattern (`/v1/letters/:kind`), never the URL: paths and queries may carry values. */
+function routeOf(req: Request): string | null {
+  const path = (req.route as { path?: unknown } | undefined)?.path;
+  return typeof path === 'string' ? req.baseUrl + path : null;
+}
+
+/** The request's id: set by logRequests. */
+export function requestIdOf(res: { locals: Record<string, unknown> }): string | undefined {
+  return typeof res.locals.requestId === 'string' ? res.locals.requestId : undefined;
+}
+
+/**
+ * Gives each request an id (a sane incoming X-Request-Id, else a new UUID), echoes it in the
+ * response, and logs one line when the response ends: method, route, status, ms, bytes, reqId.
+ */
+export function logRequests(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    const incoming = req.get('x-request-id');
+    const reqId = incoming !== undefined && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = reqId;
+    res.set('X-Request-Id', reqId);
+    res.once('close', () => {
+      logger.info(
+        {
+          reqId,
+          method: req.method,
+          route: routeOf(req),
+          // A response cut short (client gone) has no status to report.
+          status: res.writableFinished ? res.statusCode : null,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+          bytes: Number(res.getHeader('content-length') ?? 0),
+          ...(!res.writableFinished && { aborted: true }),
+        },
+        'request',
+      );
+    });
+    next();
+  };
+}
+
+// A frame names a file path, or a file: URL around it.
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SAFE_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
+
+/**
+ * What a log line may say about an error: its name, a code-like `code`, and the stack frames in
+ * lmnkit's own files. Never the message: a third-party message may quote the input.
+ */
+export function describeError(error: unknown, depth = 0): Record<string, unknown> {
+  if (!(error instanceof Error)) return { name: typeof error };
+  const { code } = error as { code?: unknown };
+  const header = error.message === '' ? error.name : `${error.name}: ${error.message}`;
+  const stack = error.stack ?? '';
+  // Frames only when the message can be cut off cleanly (a message may hold lines like frames).
+  const frames = stack.startsWith(`${header}\n`)
+    ? stack
+        .slice(header.length + 1)
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.includes(PACKAGE_ROOT) && !line.includes('/node_modules/'))
+        .slice(0, 12)
+    : [];
+  return {
+    name: error.name,
+    ...(typeof code === 'string' && SAFE_CODE.test(code) && { code }),
+    frames,
+    ...(error.cause !== undefined && depth < 3 && { cause: describeError(error.cause, depth + 1) }),
+  };
+}

@@ -1,0 +1,244 @@
+import { readFileSync } from 'node:fs';
+import { jsonSchema, kinds } from '../index.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+const PROBLEMS = {
+  400: ['MalformedJson', 'The body is not valid JSON.'],
+  401: ['Unauthorized', 'No valid API key (only when the service requires keys).'],
+  404: ['NotFound', 'Unknown letter kind or route.'],
+  413: ['ContentTooLarge', 'The body is over 1 MB.'],
+  415: ['NotJson', 'The body is not JSON (Content-Type: application/json).'],
+  422: ['InvalidInput', 'Invalid input (`issues`) or blocking findings (`issues` and `findings`).'],
+  500: ['Defect', 'A defect in lmnkit; the body is generic.'],
+  503: ['Unavailable', 'Every render thread is busy and the queue is full, or the letter timed out.'],
+} as const;
+
+type ProblemStatus = keyof typeof PROBLEMS;
+
+const text = { type: 'string' } as const;
+
+const SCHEMAS = {
+  Issue: {
+    type: 'object',
+    properties: { path: text, code: text, message: text },
+    required: ['path', 'code', 'message'],
+  },
+  Finding: {
+    type: 'object',
+    properties: {
+      code: text,
+      level: { enum: ['error', 'warning', 'info'] },
+      path: text,
+      message: text,
+      source: text,
+    },
+    required: ['code', 'level', 'path', 'message', 'source'],
+  },
+  CheckReport: {
+    type: 'object',
+    properties: {
+      ok: { type: 'boolean' },
+      issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' } },
+      findings: { type: 'array', items: { $ref: '#/components/schemas/Finding' } },
+    },
+    required: ['ok', 'issues', 'findings'],
+  },
+  KindSummary: {
+    type: 'object',
+    properties: { kind: text, title: text, purposes: { type: 'array', items: text } },
+    required: ['kind', 'title', 'purposes'],
+  },
+  Problem: {
+    description: 'RFC 9457 problem details.',
+    type: 'object',
+    properties: {
+      type: text,
+      title: text,
+      status: { type: 'integer' },
+      detail: text,
+      code: text,
+      issues: { type: 'array', items: { $ref: '#/components/schemas/Issue' } },
+      findings: { type: 'array', items: { $ref: '#/components/schemas/Finding' } },
+    },
+    required: ['type', 'title', 'status', 'detail'],
+  },
+};
+
+function problemResponses(statuses: readonly ProblemStatus[]): Record<string, unknown> {
+  return Object.fromEntries(
+    statuses.map((status) => [String(status), { $ref: `#/components/responses/${PROBLEMS[status][0]}` }]),
+  );
+}
+
+function json(schema: unknown): Record<string, unknown> {
+  return { 'application/json': { schema } };
+}
+
+const header = (description: string) => ({ description, schema: text });
+const REQUEST_ID = header('The request id (the sane X-Request-Id sent, or a new UUID).');
+
+function operationName(verb: string, kind: string): string {
+  return verb + kind.replace(/(^|-)(\w)/g, (_match, _dash, letter: string) => letter.toUpperCase());
+}
+
+/**
+ * The service's OpenAPI 3.1 document; each kind's input schema is its JSON Schema from the zod
+ * schema (the same as `GET /v1/kinds/:kind/schema`).
+ */
+export function buildOpenApi({ apiKeys }: { apiKeys: boolean }): Record<string, unknown> {
+  const all = kinds();
+  const guarded = apiKeys ? { security: [{ bearerKey: [] }, { apiKeyHeader: [] }] } : {};
+  const letterErrors: ProblemStatus[] = apiKeys
+    ? [400, 401, 404, 413, 415, 422, 500, 503]
+    : [400, 404, 413, 415, 422, 500, 503];
+  const paths: Record<string, unknown> = {
+    '/healthz': {
+      get: {
+        operationId: 'health',
+        summary: 'Liveness',
+        responses: {
+          200: {
+            description: 'Up.',
+            content: json({ type: 'object', properties: { status: { const: 'ok' } } }),
+          },
+        },
+      },
+    },
+    '/openapi.json': {
+      get: {
+        operationId: 'openApi',
+        summary: 'This document',
+        responses: { 200: { description: 'OpenAPI 3.1.', content: json({ type: 'object' }) } },
+      },
+    },
+    '/v1/kinds': {
+      get: {
+        operationId: 'listKinds',
+        summary: 'The letter kinds',
+        ...guarded,
+        responses: {
+          200: {
+            description: 'Every kind.',
+            content: json({ type: 'array', items: { $ref: '#/components/schemas/KindSummary' } }),
+          },
+          ...problemResponses(apiKeys ? [401] : []),
+        },
+      },
+    },
+    '/v1/kinds/{kind}/schema': {
+      get: {
+        operationId: 'kindSchema',
+        summary: "A kind's input as JSON Schema (draft 2020-12)",
+        ...guarded,
+        parameters: [
+          { name: 'kind', in: 'path', required: true, schema: { enum: all.map((summary) => summary.kind) } },
+        ],
+        responses: {
+          200: {
+            description: 'The JSON Schema.',
+            content: { 'application/schema+json': { schema: { type: 'object' } } },
+          },
+          ...problemResponses(apiKeys ? [401, 404] : [404]),
+        },
+      },
+    },
+  };
+  for (const { kind, title } of all) {
+    const requestBody = { required: true, content: json({ $ref: `#/components/schemas/${kind}` }) };
+    const timing = header('`render;dur=<ms>`: the time spent rendering.');
+    paths[`/v1/letters/${kind}`] = {
+      post: {
+        operationId: operationName('generate', kind),
+        summary: `Write a ${title} as PDF`,
+        ...guarded,
+        parameters: [
+          {
+            name: 'force',
+            in: 'query',
+            description: 'Write the letter despite blocking findings (`true` or `1`).',
+            schema: { enum: ['true', '1', 'false', '0'] },
+          },
+        ],
+        requestBody,
+        responses: {
+          200: {
+            description: 'The letter.',
+            headers: {
+              'Lmnkit-Findings': header('Findings as `CODE;level=…;path=…`, comma-separated.'),
+              'Server-Timing': timing,
+              'X-Request-Id': REQUEST_ID,
+            },
+            content: { 'application/pdf': {} },
+          },
+          ...problemResponses(letterErrors),
+        },
+      },
+    };
+    paths[`/v1/letters/${kind}/check`] = {
+      post: {
+        operationId: operationName('check', kind),
+        summary: `Check a ${title}: every input problem and finding, no letter`,
+        ...guarded,
+        requestBody,
+        responses: {
+          200: { description: 'The report.', content: json({ $ref: '#/components/schemas/CheckReport' }) },
+          ...problemResponses(letterErrors.filter((status) => status !== 422 && status !== 503)),
+        },
+      },
+    };
+    paths[`/v1/letters/${kind}/preview`] = {
+      post: {
+        operationId: operationName('preview', kind),
+        summary: `Preview a ${title} as a standalone HTML page`,
+        ...guarded,
+        requestBody,
+        responses: {
+          200: {
+            description: 'The page.',
+            headers: { 'Server-Timing': timing, 'X-Request-Id': REQUEST_ID },
+            content: { 'text/html': { schema: text } },
+          },
+          ...problemResponses(letterErrors),
+        },
+      },
+    };
+  }
+  const responses = Object.fromEntries(
+    Object.entries(PROBLEMS).map(([status, [name, description]]) => [
+      name,
+      {
+        description,
+        ...(status === '503' && { headers: { 'Retry-After': header('Seconds to wait before retrying.') } }),
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
+    ]),
+  );
+  const kindSchemas = Object.fromEntries(
+    all.map(({ kind }) => {
+      const schema = jsonSchema(kind);
+      delete schema.$schema;
+      return [kind, schema];
+    }),
+  );
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'lmnkit',
+      version,
+      description:
+        'Letters of medical necessity, prescriptions, prior-authorization requests and appeal letters for massage and manual therapy, as PDF.',
+    },
+    paths,
+    components: {
+      schemas: { ...kindSchemas, ...SCHEMAS },
+      responses,
+      securitySchemes: {
+        bearerKey: { type: 'http', scheme: 'bearer', description: 'An API key from LMNKIT_API_KEYS.' },
+        apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+      },
+    },
+  };
+}

@@ -1,0 +1,229 @@
+import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import {
+  generate,
+  kinds,
+  LmnkitError,
+  preview,
+  RuleError,
+  UnknownKindError,
+  ValidationError,
+  type Finding,
+  type GenerateOptions,
+} from '../index.js';
+import type { RenderFailure, RenderReply, RenderTask, RenderWorkerData } from './render-worker.js';
+
+export interface RenderedPdf {
+  pdf: Uint8Array;
+  findings: Finding[];
+  /** Time spent rendering, in milliseconds (queueing excluded). */
+  ms: number;
+}
+
+export interface RenderedHtml {
+  html: string;
+  ms: number;
+}
+
+/** Aborts when the client that asked for the letter is gone. */
+interface Cancellable {
+  signal?: AbortSignal;
+}
+
+/** Writes letters for the HTTP app; throws the library's errors (ValidationError, RuleError, …). */
+export interface Renderer {
+  generate(kind: string, input: unknown, options: { force: boolean } & Cancellable): Promise<RenderedPdf>;
+  preview(kind: string, input: unknown, options?: Cancellable): Promise<RenderedHtml>;
+  close(): Promise<void>;
+}
+
+/** Every render thread is busy and the queue is full (HTTP 503 with Retry-After). */
+export class QueueFullError extends LmnkitError {
+  static readonly code = 'QUEUE_FULL';
+
+  constructor() {
+    super(QueueFullError.code, 'Every render thread is busy and the queue is full.');
+  }
+}
+
+/** A letter waited and rendered longer than the configured timeout (HTTP 503 with Retry-After). */
+export class RenderTimeoutError extends LmnkitError {
+  static readonly code = 'RENDER_TIMEOUT';
+
+  constructor(timeoutMs: number, options?: ErrorOptions) {
+    super(RenderTimeoutError.code, `The letter was not ready within ${timeoutMs} ms.`, options);
+  }
+}
+
+/** The client went away while its letter waited for a thread: nobody is left to answer. */
+export class RenderCancelledError extends LmnkitError {
+  static readonly code = 'RENDER_CANCELLED';
+
+  constructor() {
+    super(RenderCancelledError.code, 'The client went away before its letter was rendered.');
+  }
+}
+
+export interface RenderPoolOptions {
+  /** Worker threads, each rendering one letter at a time. */
+  threads: number;
+  /** Letters that may wait for a free thread; one more is refused with QueueFullError. */
+  queue: number;
+  /** Time from admission to answer (queueing included); a letter still rendering then has its thread replaced. */
+  timeoutMs: number;
+  /** ICD-10-CM code-set files each worker loads once. */
+  icd10cm?: readonly string[];
+  /** The date rules compare against (YYYY-MM-DD); defaults to the calendar date of each letter's render. */
+  today?: string;
+  /** The worker module; the built render-worker.js unless a test substitutes one. */
+  workerFile?: URL;
+}
+
+/** The built worker: beside this module in dist/, or dist/ itself when tests run this module from src/. */
+function findWorkerFile(): URL {
+  const beside = new URL('./render-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(beside))
+    ? beside
+    : new URL('../../dist/server/render-worker.js', import.meta.url);
+}
+
+function rebuildError(failure: RenderFailure, kind: string): LmnkitError {
+  switch (failure.code) {
+    case ValidationError.code:
+      return new ValidationError(failure.issues ?? []);
+    case RuleError.code:
+      return new RuleError(failure.findings ?? []);
+    case UnknownKindError.code:
+      return new UnknownKindError(
+        kind,
+        kinds().map((summary) => summary.kind),
+      );
+    default:
+      return new LmnkitError(failure.code, 'The letter could not be produced.');
+  }
+}
+
+export interface RenderPool extends Renderer {
+  /** Letters admitted and not yet answered (rendering or queued). */
+  readonly pending: number;
+  /** Resolves once every thread has loaded the library (and code sets). */
+  warm(): Promise<void>;
+}
+
+/**
+ * A pool of worker threads that render letters off the event loop, with a bounded queue and a
+ * per-letter timeout.
+ * @example
+ * const pool = createRenderPool({ threads: 4, queue: 64, timeoutMs: 10_000 });
+ * const { pdf } = await pool.generate('lmn', input, { force: false });
+ */
+export function createRenderPool(options: RenderPoolOptions): RenderPool {
+  const workerData: RenderWorkerData = { icd10cm: options.icd10cm ?? [] };
+  const pool = new Piscina({
+    filename: (options.workerFile ?? findWorkerFile()).href,
+    minThreads: options.threads,
+    maxThreads: options.threads,
+    workerData,
+  });
+  const capacity = options.threads + options.queue;
+  let running = 0;
+  // Letters admitted but waiting for a thread, first come first served; piscina itself never queues.
+  const waiting: (() => void)[] = [];
+
+  function takeThread(signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return Promise.reject(new Error('aborted before it started'));
+    if (running < options.threads) {
+      running++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const start = () => {
+        signal.removeEventListener('abort', cancel);
+        running++;
+        resolve();
+      };
+      const cancel = () => {
+        waiting.splice(waiting.indexOf(start), 1);
+        reject(new Error('aborted while queued'));
+      };
+      waiting.push(start);
+      signal.addEventListener('abort', cancel, { once: true });
+    });
+  }
+
+  function releaseThread(): void {
+    running--;
+    waiting.shift()?.();
+  }
+
+  async function run(task: RenderTask, gone?: AbortSignal): Promise<Extract<RenderReply, { ok: true }>> {
+    if (running + waiting.length >= capacity) throw new QueueFullError();
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    try {
+      // A client that goes away frees its place in the queue; once rendering, the letter finishes.
+      await takeThread(gone ? AbortSignal.any([timeout, gone]) : timeout);
+    } catch (error) {
+      throw timeout.aborted
+        ? new RenderTimeoutError(options.timeoutMs, { cause: error })
+        : new RenderCancelledError();
+    }
+    let reply: RenderReply;
+    try {
+      reply = (await pool.run(task, { signal: timeout })) as RenderReply;
+    } catch (error) {
+      throw timeout.aborted ? new RenderTimeoutError(options.timeoutMs, { cause: error }) : error;
+    } finally {
+      releaseThread();
+    }
+    if (!reply.ok) throw rebuildError(reply.failure, task.kind);
+    return reply;
+  }
+
+  const today = options.today === undefined ? {} : { today: options.today };
+  return {
+    get pending() {
+      return running + waiting.length;
+    },
+    async generate(kind, input, { force, signal }) {
+      const { pdf, findings, ms } = await run({ format: 'pdf', kind, input, force, ...today }, signal);
+      if (pdf === undefined) throw new LmnkitError('GENERATION_FAILED', 'The worker returned no PDF.');
+      return { pdf, findings, ms };
+    },
+    async preview(kind, input, { signal } = {}) {
+      const { html, ms } = await run({ format: 'html', kind, input, force: true, ...today }, signal);
+      if (html === undefined) throw new LmnkitError('GENERATION_FAILED', 'The worker returned no HTML.');
+      return { html, ms };
+    },
+    async warm() {
+      const tasks = Array.from({ length: options.threads }, () =>
+        run({ format: 'warm', kind: '', input: null, force: false }),
+      );
+      await Promise.all(tasks);
+    },
+    // Waits for the letters still rendering, then ends the threads.
+    close: () => pool.close(),
+  };
+}
+
+async function time<T>(render: () => T | Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await render();
+  return [value, performance.now() - started];
+}
+
+/** Renders on the calling thread: for tests and for embedding the app without a pool. */
+export function createInProcessRenderer(letterOptions: Omit<GenerateOptions, 'force'> = {}): Renderer {
+  return {
+    async generate(kind, input, { force }) {
+      const [{ pdf, findings }, ms] = await time(() => generate(kind, input, { ...letterOptions, force }));
+      return { pdf, findings, ms };
+    },
+    async preview(kind, input) {
+      const [html, ms] = await time(() => preview(kind, input, letterOptions));
+      return { html, ms };
+    },
+    close: () => Promise.resolve(),
+  };
+}

@@ -1,0 +1,76 @@
+// A worker thread of the render pool: one letter per task through the public API. Errors cross
+// the thread boundary as plain data ({code, issues, findings}); the pool rebuilds them.
+import { performance } from 'node:perf_hooks';
+import { workerData } from 'node:worker_threads';
+import { move, transferableSymbol, valueSymbol } from 'piscina';
+import {
+  generate,
+  LmnkitError,
+  loadIcd10cm,
+  preview,
+  RuleError,
+  ValidationError,
+  type Finding,
+  type GenerateOptions,
+  type Issue,
+} from '../index.js';
+
+export interface RenderWorkerData {
+  /** ICD-10-CM code-set files, loaded once per worker. */
+  icd10cm: readonly string[];
+}
+
+export interface RenderTask {
+  /** 'warm' only loads this module (and the code sets) into the thread. */
+  format: 'pdf' | 'html' | 'warm';
+  kind: string;
+  input: unknown;
+  force: boolean;
+  today?: string;
+}
+
+/** An expected failure (bad input, blocking findings, unknown kind) or a library defect with its code. */
+export interface RenderFailure {
+  code: string;
+  issues?: readonly Issue[];
+  findings?: readonly Finding[];
+}
+
+export type RenderReply =
+  | { ok: true; pdf?: Uint8Array; html?: string; findings: Finding[]; ms: number }
+  | { ok: false; failure: RenderFailure };
+
+const { icd10cm } = workerData as RenderWorkerData;
+const codeSets = icd10cm.length > 0 ? await loadIcd10cm(icd10cm) : undefined;
+
+function toFailure(error: unknown): RenderFailure {
+  if (error instanceof ValidationError) return { code: error.code, issues: error.issues };
+  if (error instanceof RuleError) return { code: error.code, findings: error.findings };
+  if (error instanceof LmnkitError) return { code: error.code };
+  throw error;
+}
+
+/** Renders one letter; the PDF's bytes are moved to the main thread, not copied. */
+export default async function renderInWorker(task: RenderTask): Promise<unknown> {
+  const options: GenerateOptions = {
+    force: task.force,
+    ...(task.today !== undefined && { today: task.today }),
+    ...(codeSets && { codeSets }),
+  };
+  const started = performance.now();
+  try {
+    if (task.format === 'warm') return { ok: true, findings: [], ms: 0 } satisfies RenderReply;
+    if (task.format === 'html') {
+      const html = preview(task.kind, task.input, options);
+      return { ok: true, html, findings: [], ms: performance.now() - started } satisfies RenderReply;
+    }
+    const { pdf, findings } = await generate(task.kind, task.input, options);
+    // A view on a shared or pooled buffer cannot be transferred: give the PDF its own buffer.
+    const owned =
+      pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? pdf : new Uint8Array(pdf);
+    const reply: RenderReply = { ok: true, pdf: owned, findings, ms: performance.now() - started };
+    return move({ [transferableSymbol]: owned.buffer, [valueSymbol]: reply });
+  } catch (error) {
+    return { ok: false, failure: toFailure(error) } satisfies RenderReply;
+  }
+}

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { check, type Finding } from '../../src/index.js';
+import { diagnosisRules } from '../../src/letters/diagnosis-rules.js';
+import type { RuleContext } from '../../src/letters/kind.js';
+import { loadSharedCodeSets } from '../support/code-sets.js';
+import { loadExample, TODAY } from '../support/pdf.js';
+
+const codeSets = await loadSharedCodeSets();
+const loaded: RuleContext = { today: TODAY, codeSets };
+const builtIn: RuleContext = { today: TODAY };
+// FY2027: dates of service from October 1, 2026.
+const FY2027_DATE = '2026-11-30';
+const FY2026_DATE = '2026-09-14';
+
+function findingsFor(
+  codes: string[],
+  context: RuleContext,
+  { serviceDate = FY2027_DATE, ongoingTherapy = true } = {},
+): Finding[] {
+  return diagnosisRules({ diagnoses: codes.map((code) => ({ code })), serviceDate, ongoingTherapy }, context);
+}
+
+const codesOf = (findings: Finding[]) => findings.map((finding) => finding.code);
+
+describe('diagnosis rules with the official code set loaded', () => {
+  it('accepts billable codes without comment', () => {
+    expect(findingsFor(['M54.50', 'M62.830', 'M41.125'], loaded)).toEqual([]);
+    expect(findingsFor(['S33.5XXD', 'M62.830'], loaded)).toEqual([]);
+  });
+
+  it('refuses the header M54.5 and suggests its three billable children', () => {
+    const findings = findingsFor(['M54.5'], loaded);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: 'DIAGNOSIS_CODE_NOT_BILLABLE',
+        level: 'error',
+        path: 'diagnoses.0.code',
+        source: 'DOMAIN §1.1 [ICD-3]',
+      }),
+    ]);
+    expect(findings[0]?.message).toContain('M54.50, M54.51, M54.59.');
+  });
+
+  it('refuses an injury code without its 7th character, and accepts it with one', () => {
+    const findings = findingsFor(['S33.5'], loaded);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: 'DIAGNOSIS_CODE_NEEDS_7TH_CHARACTER',
+        level: 'error',
+        path: 'diagnoses.0.code',
+      }),
+    ]);
+    expect(findings[0]?.message).toContain('S33.5XXD');
+    expect(findings[0]?.message).toContain('S33.5XXA, S33.5XXD, S33.5XXS');
+    expect(findingsFor(['S33.5XXD'], loaded)).toEqual([]);
+  });
+
+  it('refuses a well-formed code that does not exist', () => {
+    expect(findingsFor(['M54.99'], loaded)).toEqual([
+      expect.objectContaining({ code: 'DIAGNOSIS_CODE_UNKNOWN', level: 'error', path: 'diagnoses.0.code' }),
+    ]);
+    expect(findingsFor(['M54.59'], loaded)).toEqual([]);
+  });
+
+  it('picks the code set by the fiscal year of the date of service', () => {
+    // Plantar fasciitis: M72.2 until September 30, 2026, then M67.A0- (DOMAIN §1.3).
+    expect(findingsFor(['M72.2'], loaded, { serviceDate: '2026-09-30' })).toEqual([]);
+    const fy2027 = findingsFor(['M72.2'], loaded, { serviceDate: '2026-10-01' });
+    expect(codesOf(fy2027)).toEqual(['DIAGNOSIS_CODE_NOT_BILLABLE']);
+    expect(fy2027[0]?.message).toContain('M72.20, M72.21, M72.22');
+    expect(codesOf(findingsFor(['M67.A01'], loaded, { serviceDate: '2026-09-30' }))).toEqual([
+      'DIAGNOSIS_CODE_UNKNOWN',
+    ]);
+    expect(findingsFor(['M67.A01'], loaded, { serviceDate: '2026-10-01' })).toEqual([]);
+  });
+
+  it('says so when no code set is loaded for the year of the date of service', () => {
+    const findings = findingsFor(['M54.50'], loaded, { serviceDate: '2025-06-02' });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: 'DIAGNOSIS_CODE_NOT_CHECKED',
+        level: 'info',
+        path: 'diagnoses.0.code',
+      }),
+    ]);
+    expect(findings[0]?.message).toContain('fiscal year 2025');
+  });
+});
+
+describe('diagnosis rules without the code set', () => {
+  it('trusts the built-in table for its fiscal year and notes every other code as not checked', () => {
+    expect(findingsFor(['M54.50', 'M62.830'], builtIn)).toEqual([]);
+    const findings = findingsFor(['M54.50', 'M41.125'], builtIn);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: 'DIAGNOSIS_CODE_NOT_CHECKED',
+        level: 'info',
+        path: 'diagnoses.1.code',
+      }),
+    ]);
+    expect(findings[0]?.message).toContain('not checked against');
+  });
+
+  it('notes table codes as not checked outside the table’s fiscal year', () => {
+    expect(codesOf(findingsFor(['M54.50'], builtIn, { serviceDate: FY2026_DATE }))).toEqual([
+      'DIAGNOSIS_CODE_NOT_CHECKED',
+    ]);
+  });
+
+  it('refuses the header M54.5 from the built-in table, with its children', () => {
+    const findings = findingsFor(['M54.5'], builtIn);
+    expect(codesOf(findings)).toEqual(['DIAGNOSIS_CODE_NOT_BILLABLE']);
+    expect(findings[0]?.message).toContain('M54.50, M54.51, M54.59.');
+  });
+
+  it('refuses an injury code without its 7th character from its format alone', () => {
+    expect(codesOf(findingsFor(['S33.5'], builtIn))).toEqual(['DIAGNOSIS_CODE_NEEDS_7TH_CHARACTER']);
+    expect(codesOf(findingsFor(['S33.5'], builtIn, { serviceDate: FY2026_DATE }))).toEqual([
+      'DIAGNOSIS_CODE_NEEDS_7TH_CHARACTER',
+    ]);
+    expect(findingsFor(['S33.5XXD'], builtIn)).toEqual([]);
+    // Burns by extent have no 7th character.
+    expect(codesOf(findingsFor(['T31.0'], builtIn))).toEqual(['DIAGNOSIS_CODE_NOT_CHECKED']);
+  });
+});
+
+describe('rules on the diagnosis list', () => {
+  it('warns about an Excludes1 pair, and not about codes that may go together', () => {
+    const findings = findingsFor(['M54.50', 'S39.012D'], loaded);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: 'DIAGNOSIS_CODES_EXCLUDE_EACH_OTHER',
+        level: 'warning',
+        path: 'diagnoses.1.code',
+        source: 'DOMAIN §1.4 [ICD-6]',
+      }),
+    ]);
+    expect(findings[0]?.message).toContain('diagnoses.0.code');
+    expect(findingsFor(['M54.50', 'M62.830'], loaded)).toEqual([]);
+  });
+
+  it('warns about an initial-encounter injury code in a course of therapy', () => {
+    expect(findingsFor(['S13.4XXA'], loaded)).toEqual([
+      expect.objectContaining({
+        code: 'INJURY_CODE_INITIAL_ENCOUNTER',
+        level: 'warning',
+        path: 'diagnoses.0.code',
+      }),
+    ]);
+    expect(findingsFor(['S13.4XXD'], loaded)).toEqual([]);
+    expect(findingsFor(['S13.4XXA'], loaded, { ongoingTherapy: false })).toEqual([]);
+  });
+
+  it('warns when an external-cause code is listed first', () => {
+    expect(codesOf(findingsFor(['V43.52XA', 'S13.4XXD'], loaded, { ongoingTherapy: false }))).toEqual([
+      'EXTERNAL_CAUSE_CODE_FIRST',
+    ]);
+    expect(findingsFor(['S13.4XXD', 'V43.52XA'], loaded, { ongoingTherapy: false })).toEqual([]);
+  });
+});
+
+describe('diagnosis rules in the LMN', () => {
+  it('refuses a header code in an LMN as in every other kind', () => {
+    const input = loadExample('lmn-insurance');
+    input.diagnoses[0].code = 'M54.5';
+    const report = check('lmn', input, { today: TODAY, codeSets });
+    expect(report.ok).toBe(false);
+    expect(codesOf(report.findings)).toEqual(['DIAGNOSIS_CODE_NOT_BILLABLE']);
+  });
+
+  it('treats an LMN for care already under way as a course of therapy', () => {
+    const input = loadExample('lmn-insurance');
+    input.diagnoses = [{ code: 'S39.012A' }];
+    expect(codesOf(check('lmn', input, { today: TODAY, codeSets }).findings)).toEqual([]);
+    input.treatment.startDate = '2026-11-02';
+    expect(codesOf(check('lmn', input, { today: TODAY, codeSets }).findings)).toEqual([
+      'INJURY_CODE_INITIAL_ENCOUNTER',
+    ]);
+  });
+});
