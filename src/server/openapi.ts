@@ -145,6 +145,53 @@ export function buildOpenApi({ apiKeys }: { apiKeys: boolean }): Record<string, 
         },
       },
     },
+    '/v1/kinds/{kind}/form': {
+      get: {
+        operationId: 'kindForm',
+        summary: "A kind's JSON Schema with the web form's layout hints (sections, labels, help)",
+        ...guarded,
+        parameters: [
+          { name: 'kind', in: 'path', required: true, schema: { enum: all.map((summary) => summary.kind) } },
+        ],
+        responses: {
+          200: { description: '{kind, title, purposes, schema, hints}.', content: json({ type: 'object' }) },
+          ...problemResponses(apiKeys ? [401, 404] : [404]),
+        },
+      },
+    },
+    '/v1/icd10cm': {
+      get: {
+        operationId: 'searchIcd10cm',
+        summary: 'Look up the built-in ICD-10-CM table by code prefix or title words',
+        ...guarded,
+        parameters: [
+          { name: 'q', in: 'query', required: true, schema: { type: 'string' } },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 1, maximum: 50 },
+          },
+        ],
+        responses: {
+          200: {
+            description: 'Matching codes, billable first.',
+            content: json({
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  code: { type: 'string' },
+                  title: { type: 'string' },
+                  billable: { type: 'boolean' },
+                },
+              },
+            }),
+          },
+          ...problemResponses(apiKeys ? [400, 401] : [400]),
+        },
+      },
+    },
   };
   for (const { kind, title } of all) {
     const requestBody = { required: true, content: json({ $ref: `#/components/schemas/${kind}` }) };

@@ -1,5 +1,6 @@
 // A worker thread of the render pool: one letter per task through the public API. Errors cross
 // the thread boundary as plain data ({code, issues, findings}); the pool rebuilds them.
+import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { workerData } from 'node:worker_threads';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
@@ -21,7 +22,7 @@ export interface RenderWorkerData {
 }
 
 export interface RenderTask {
-  /** 'warm' only loads this module (and the code sets) into the thread. */
+  /** 'warm' renders one example letter, so that fonts, templates and caches are ready before traffic. */
   format: 'pdf' | 'html' | 'warm';
   kind: string;
   input: unknown;
@@ -43,6 +44,14 @@ export type RenderReply =
 const { icd10cm } = workerData as RenderWorkerData;
 const codeSets = icd10cm.length > 0 ? await loadIcd10cm(icd10cm) : undefined;
 
+const WARM_UP_EXAMPLE = new URL('../../examples/lmn-insurance.json', import.meta.url);
+
+/** The first letter in a thread pays for parsing fonts and compiling templates: pay it at start-up. */
+async function warmUp(): Promise<void> {
+  const input: unknown = JSON.parse(await readFile(WARM_UP_EXAMPLE, 'utf8'));
+  await generate('lmn', input, { force: true });
+}
+
 function toFailure(error: unknown): RenderFailure {
   if (error instanceof ValidationError) return { code: error.code, issues: error.issues };
   if (error instanceof RuleError) return { code: error.code, findings: error.findings };
@@ -59,7 +68,10 @@ export default async function renderInWorker(task: RenderTask): Promise<unknown>
   };
   const started = performance.now();
   try {
-    if (task.format === 'warm') return { ok: true, findings: [], ms: 0 } satisfies RenderReply;
+    if (task.format === 'warm') {
+      await warmUp();
+      return { ok: true, findings: [], ms: performance.now() - started } satisfies RenderReply;
+    }
     if (task.format === 'html') {
       const html = preview(task.kind, task.input, options);
       return { ok: true, html, findings: [], ms: performance.now() - started } satisfies RenderReply;
