@@ -49,17 +49,51 @@ function longAppeal() {
     'could not kneel to work on floor outlets for more than 5 minutes',
   );
   clinical.outcomeMeasures.push(
-    { instrument: 'Lumbar flexion (°)', baseline: 35, baselineDate: '2026-09-28', current: 60, currentDate: '2026-11-16', target: 80 },
-    { instrument: 'Sitting tolerance (min)', baseline: 20, baselineDate: '2026-09-28', current: 35, currentDate: '2026-11-16', target: 60 },
+    {
+      instrument: 'Lumbar flexion (°)',
+      baseline: 35,
+      baselineDate: '2026-09-28',
+      current: 60,
+      currentDate: '2026-11-16',
+      target: 80,
+    },
+    {
+      instrument: 'Sitting tolerance (min)',
+      baseline: 20,
+      baselineDate: '2026-09-28',
+      current: 35,
+      currentDate: '2026-11-16',
+      target: 60,
+    },
   );
   input.answer = thrice(input.answer);
-  input.denial.datesOfService = Array.from({ length: 30 }, (_, day) => `2026-10-${String(day + 1).padStart(2, '0')}`);
+  input.denial.datesOfService = Array.from(
+    { length: 30 },
+    (_, day) => `2026-10-${String(day + 1).padStart(2, '0')}`,
+  );
   return input;
 }
 
 /** A new patient name for every letter (seeded, so every run writes the same 10,000 letters). */
 function namesFrom(seed) {
-  const syllables = ['ka', 'lo', 'mi', 'ren', 'sa', 'tov', 'el', 'ná', 'bri', 'gö', 'ña', 'dar', 'qui', 'zé', 'ho', 'ly'];
+  const syllables = [
+    'ka',
+    'lo',
+    'mi',
+    'ren',
+    'sa',
+    'tov',
+    'el',
+    'ná',
+    'bri',
+    'gö',
+    'ña',
+    'dar',
+    'qui',
+    'zé',
+    'ho',
+    'ly',
+  ];
   let state = seed;
   const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) >>> 16;
   const word = () => {
@@ -121,24 +155,25 @@ async function runMemory() {
   const base = shortLmn();
   const nextName = namesFrom(20261127);
   const times = [];
+  const rssEvery1000 = [];
+  const heapEvery1000 = [];
   let peakRss = process.memoryUsage.rss();
-  let after1000;
   const started = performance.now();
   for (let i = 1; i <= 10_000; i++) {
-    const input = structuredClone(base);
+    const input = JSON.parse(JSON.stringify(base));
     Object.assign(input.patient, nextName());
     const t0 = performance.now();
     await generate('lmn', input, { force: true });
     times.push(performance.now() - t0);
     if (i % 100 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
-    if (i === 1000) {
-      collect();
-      after1000 = process.memoryUsage();
+    if (i % 1000 === 0) {
+      collect(); // what is still held, not garbage not yet collected
+      const { rss, heapUsed } = process.memoryUsage();
+      rssEvery1000.push(megabytes(rss));
+      heapEvery1000.push(megabytes(heapUsed));
     }
   }
   const total = performance.now() - started;
-  collect();
-  const after10000 = process.memoryUsage();
   times.sort((a, b) => a - b);
   return {
     scenario: 'memory: 10,000 LMNs, a new patient name each',
@@ -148,18 +183,24 @@ async function runMemory() {
     p95Ms: round(percentile(times, 95)),
     lettersPerSecond: round((times.length / total) * 1000, 1),
     peakRssMb: megabytes(peakRss),
-    rssAfter1000Mb: megabytes(after1000.rss),
-    rssAfter10000Mb: megabytes(after10000.rss),
-    heapAfter1000Mb: megabytes(after1000.heapUsed),
-    heapAfter10000Mb: megabytes(after10000.heapUsed),
+    rssAfter1000Mb: rssEvery1000[0],
+    rssAfter10000Mb: rssEvery1000.at(-1),
+    heapAfter1000Mb: heapEvery1000[0],
+    heapAfter10000Mb: heapEvery1000.at(-1),
+    rssMbEvery1000: rssEvery1000,
+    heapMbEvery1000: heapEvery1000,
   };
 }
 
 /** Starts the built server on a free port and resolves with its URL once it logs that it listens. */
 function startServer() {
-  const server = spawn(process.execPath, [fileURLToPath(new URL('dist/cli/bin.js', ROOT)), 'serve', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server = spawn(
+    process.execPath,
+    [fileURLToPath(new URL('dist/cli/bin.js', ROOT)), 'serve', '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     const failed = (code) => reject(new Error(`the server exited with ${code}`));
@@ -234,7 +275,9 @@ const SCENARIOS = {
 
 function runAlone(name) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', BENCH, name], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', BENCH, name], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.once('exit', (code) => {
@@ -246,12 +289,17 @@ function runAlone(name) {
 
 const only = process.argv[2];
 if (only) {
-  if (!SCENARIOS[only]) throw new Error(`unknown scenario ${only}; one of ${Object.keys(SCENARIOS).join(', ')}`);
+  if (!SCENARIOS[only])
+    throw new Error(`unknown scenario ${only}; one of ${Object.keys(SCENARIOS).join(', ')}`);
   process.stdout.write(`${JSON.stringify(await SCENARIOS[only]())}\n`);
 } else {
   const results = [];
   for (const name of Object.keys(SCENARIOS)) {
     const result = await runAlone(name);
+    const expected = { prescription: 1, appeal: 5 }[name];
+    if (expected !== undefined && result.pages !== expected) {
+      console.error(`warning: the ${name} has ${result.pages} pages, not ${expected}: the templates changed`);
+    }
     if (name === 'appeal') {
       const [lmn, prescription] = results;
       result.timesShortestLmn = round(result.medianMs / lmn.medianMs);
@@ -261,6 +309,10 @@ if (only) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
   }
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`\n${availableParallelism()} × ${cpu}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-  console.table(results.map(({ kind: _kind, ...result }) => result));
+  console.log(
+    `\n${availableParallelism()} × ${cpu}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
+  console.table(
+    results.map(({ kind: _kind, rssMbEvery1000: _rss, heapMbEvery1000: _heap, ...result }) => result),
+  );
 }

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { today as clockToday } from './calendar.js';
 import type { Icd10cmCodeSets } from './codes/index.js';
 import { RuleError, ValidationError, type Finding, type Issue } from './errors.js';
@@ -95,7 +94,9 @@ function decodeImages(view: LetterView): Partial<Record<ImageName, Uint8Array>> 
   return images;
 }
 
-function buildDocument(kind: LetterKind, data: unknown, date: string): LetterDocument {
+function buildDocument(kind: LetterKind, data: unknown): LetterDocument {
+  // Every kind's schema requires the letter's date: the PDF's dates come from it, never the clock.
+  const { date } = data as { date: string };
   const view = kind.view(data);
   const markup = renderTemplate(kind.template, view.context);
   return {
@@ -103,10 +104,6 @@ function buildDocument(kind: LetterKind, data: unknown, date: string): LetterDoc
     blocks: parseMarkup(markup, kind.template),
     images: decodeImages(view),
   };
-}
-
-function letterDate(data: unknown): string {
-  return z.object({ date: z.string() }).parse(data).date;
 }
 
 /**
@@ -124,7 +121,7 @@ export async function generate(
   if (!options.force && prepared.findings.some((finding) => finding.level === 'error')) {
     throw new RuleError(prepared.findings);
   }
-  const document = buildDocument(prepared.kind, prepared.data, letterDate(prepared.data));
+  const document = buildDocument(prepared.kind, prepared.data);
   return { pdf: await writePdf(document), findings: prepared.findings };
 }
 
@@ -151,5 +148,5 @@ export function check(kind: string, input: unknown, options: GenerateOptions = {
  */
 export function preview(kind: string, input: unknown, options: GenerateOptions = {}): string {
   const prepared = prepare(kind, input, options);
-  return renderHtml(buildDocument(prepared.kind, prepared.data, letterDate(prepared.data)));
+  return renderHtml(buildDocument(prepared.kind, prepared.data));
 }

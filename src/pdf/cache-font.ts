@@ -1,5 +1,5 @@
 import type * as fontkit from 'fontkit';
-import { LruCache } from './lru-cache.js';
+import { BoundedCache } from './bounded-cache.js';
 import { TrueTypeSubsetter } from './true-type-subsetter.js';
 
 /** Every font program handed out by a cached font: documents share them, so they are never modified. */
@@ -19,7 +19,7 @@ export function cacheFont(font: fontkit.Font, file: Uint8Array, programLimit: nu
   // pdfkit checks a subset for a `cff` table to pick the font file type; only TrueType ones are stood in for.
   if ('cff' in font.createSubset()) return font;
   const subsetter = new TrueTypeSubsetter(file);
-  const programs = new LruCache<string, Uint8Array>(programLimit);
+  const programs = new BoundedCache<string, Uint8Array>(programLimit);
   const cached = Object.create(font) as fontkit.Font;
   cached.createSubset = () => new RememberedSubset(subsetter, programs) as unknown as fontkit.Subset;
   return cached;
@@ -32,7 +32,7 @@ class RememberedSubset {
 
   constructor(
     private readonly subsetter: TrueTypeSubsetter,
-    private readonly programs: LruCache<string, Uint8Array>,
+    private readonly programs: BoundedCache<string, Uint8Array>,
   ) {
     this.includeGlyph(0); // the missing glyph always comes first
   }

@@ -15,7 +15,7 @@ import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { isSharedProgram } from './cache-font.js';
 import { fonts } from './fonts.js';
-import { LruCache } from './lru-cache.js';
+import { BoundedCache } from './bounded-cache.js';
 
 const PDFKIT_VERSION = '0.20.2';
 /** zlib level 1 deflates about three times faster than pdfkit's 6, for about 3% more bytes per letter. */
@@ -34,9 +34,9 @@ interface Run {
 interface EmbeddedFont {
   font: object;
   layoutCache?: object;
-  layout(this: EmbeddedFont, text: string, features?: unknown, onlyWidth?: boolean): Run;
-  layoutRun(text: string, features?: unknown): Run;
-  layoutCached(this: EmbeddedFont, text: string): Run;
+  layout: (this: EmbeddedFont, text: string, features?: unknown, onlyWidth?: boolean) => Run;
+  layoutRun: (this: EmbeddedFont, text: string, features?: unknown) => Run;
+  layoutCached: (this: EmbeddedFont, text: string) => Run;
 }
 
 type Chunk = string | Uint8Array;
@@ -47,15 +47,15 @@ interface PdfReference {
   compress: boolean;
   uncompressedLength: number;
   buffer: Chunk[];
-  write(this: PdfReference, chunk: unknown): void;
-  finalize(this: PdfReference): void;
+  write: (this: PdfReference, chunk: unknown) => void;
+  finalize: (this: PdfReference) => void;
 }
 
 /** The PDFDocument members the patches use. */
 interface PdfDocument {
   _offset: number;
-  _write(this: PdfDocument, data: unknown): void;
-  push(this: PdfDocument, chunk: Uint8Array | null): boolean;
+  _write: (this: PdfDocument, data: unknown) => void;
+  push: (this: PdfDocument, chunk: Uint8Array | null) => boolean;
 }
 
 interface Prototypes {
@@ -69,7 +69,7 @@ function findPrototypes(): Prototypes {
   doc.registerFont('probe', fonts.regular as unknown as string).font('probe');
   const { _font, _root } = doc as unknown as { _font: object; _root: object };
   return {
-    document: PDFDocument.prototype as unknown as PdfDocument,
+    document: Object.getPrototypeOf(doc) as PdfDocument,
     font: Object.getPrototypeOf(_font) as EmbeddedFont,
     reference: Object.getPrototypeOf(_root) as PdfReference,
   };
@@ -85,7 +85,8 @@ function readPdfkitVersion(): string {
 function findShapeProblems({ document, font, reference }: Prototypes): string[] {
   const problems: string[] = [];
   const version = readPdfkitVersion();
-  if (version !== PDFKIT_VERSION) problems.push(`pdfkit is ${version}, the patches are for ${PDFKIT_VERSION}`);
+  if (version !== PDFKIT_VERSION)
+    problems.push(`pdfkit is ${version}, the patches are for ${PDFKIT_VERSION}`);
   for (const name of ['layout', 'layoutRun', 'layoutCached'] as const) {
     if (typeof font[name] !== 'function') problems.push(`EmbeddedFont.${name} is missing`);
   }
@@ -108,13 +109,13 @@ function findShapeProblems({ document, font, reference }: Prototypes): string[] 
 }
 
 /** Shaped words per font, shared by every document: pdfkit only reads a run once layoutRun has scaled it. */
-const sharedRuns = new WeakMap<object, LruCache<string, Run>>();
+const sharedRuns = new WeakMap<object, BoundedCache<string, Run>>();
 
 function layoutCached(this: EmbeddedFont, text: string): Run {
   if (!this.layoutCache) return this.layoutRun(text); // the document opted out (fontLayoutCache: false)
   let runs = sharedRuns.get(this.font);
   if (!runs) {
-    runs = new LruCache(WORDS_PER_FONT);
+    runs = new BoundedCache(WORDS_PER_FONT);
     sharedRuns.set(this.font, runs);
   }
   let run = runs.get(text);

@@ -24,7 +24,8 @@ export class TrueTypeSubsetter {
   private readonly offsets: Uint32Array;
   private readonly metricCount: number;
 
-  constructor(file: Uint8Array) {
+  constructor(font: Uint8Array) {
+    const file = new Uint8Array(font); // a copy: nothing written here may reach the caller's bytes
     const view = viewOf(file);
     const tableCount = view.getUint16(4);
     for (let index = 0; index < tableCount; index++) {
@@ -74,7 +75,7 @@ export class TrueTypeSubsetter {
       const id = glyphs[index] ?? 0;
       let outline = glyf.subarray(this.offsets[id], this.offsets[id + 1]);
       if (outline.length > 0 && viewOf(outline).getInt16(0) < 0) {
-        outline = outline.slice();
+        outline = new Uint8Array(outline); // a copy, renumbered
         renumberComponents(outline, include);
       }
       outlines.push(outline);

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { GenerationError } from '../errors.js';
 import type { Block, Inline, LetterDocument, List, Paragraph, Signature, Table } from '../markup/document.js';
 import { fonts, type FontStyle } from './fonts.js';
-import { LruCache } from './lru-cache.js';
+import { BoundedCache } from './bounded-cache.js';
 import './patch-pdfkit.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -46,11 +46,20 @@ function plainText(content: Inline[]): string {
 }
 
 // A height depends only on the text, style, size and width, so it is shared between letters.
-const heights = new LruCache<string, number>(4000);
+const heights = new BoundedCache<string, number>(4000);
 
-/** Height of the runs at a width, measured in the widest style they use. */
+/** Mostly bold text is measured in bold, the rest in regular (a bold code before a long description). */
+function measuringStyle(content: Inline[], bold: boolean): FontStyle {
+  if (bold) return 'bold';
+  let balance = 0;
+  for (const inline of content)
+    if (inline.kind === 'text') balance += inline.bold ? inline.text.length : -inline.text.length;
+  return balance > 0 ? 'bold' : 'regular';
+}
+
+/** Height of the runs at a width. */
 function measure(doc: Doc, content: Inline[], width: number, size: number, bold = false): number {
-  const style = bold || content.some((inline) => inline.kind === 'text' && inline.bold) ? 'bold' : 'regular';
+  const style = measuringStyle(content, bold);
   const text = plainText(content) || ' ';
   const key = `${style} ${size} ${width} ${text}`;
   let height = heights.get(key);
@@ -288,10 +297,11 @@ class Layout {
     const table = doc.struct('Table');
     this.root.add(table);
 
+    const rowHeight = (row: Inline[][], header: boolean): number =>
+      Math.max(...row.map((cell, i) => measure(doc, cell, (widths[i] ?? 0) - 2 * pad, BODY_SIZE, header))) +
+      2 * pad;
     const writeRow = (row: Inline[][], header: boolean): void => {
-      const height =
-        Math.max(...row.map((cell, i) => measure(doc, cell, (widths[i] ?? 0) - 2 * pad, BODY_SIZE, header))) +
-        2 * pad;
+      const height = rowHeight(row, header);
       if (doc.y + height > doc.page.maxY()) {
         doc.addPage();
         if (!header && block.head.length > 0) writeRow(block.head, true);
@@ -326,7 +336,12 @@ class Layout {
       doc.y = top + height;
     };
 
-    if (block.head.length > 0) writeRow(block.head, true);
+    if (block.head.length > 0) {
+      // Never leave the header row alone at the bottom of a page.
+      const first = block.body[0];
+      ensureSpace(doc, rowHeight(block.head, true) + (first ? rowHeight(first, false) : 0));
+      writeRow(block.head, true);
+    }
     for (const row of block.body) writeRow(row, false);
     table.end();
   }
@@ -426,7 +441,8 @@ export async function writePdf(letter: LetterDocument): Promise<Uint8Array> {
       },
     });
     // Opened in a fixed order so that font names (F1…F4) never depend on which measurements were cached.
-    for (const [name, font] of Object.entries(fonts)) doc.registerFont(name, font as unknown as string).font(name);
+    for (const [name, font] of Object.entries(fonts))
+      doc.registerFont(name, font as unknown as string).font(name);
     const chunks: Buffer[] = [];
     const finished = new Promise<void>((resolve, reject) => {
       doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -3,7 +3,7 @@
  * a previous generation; when the current one is full it becomes the previous one and the oldest
  * generation is dropped. Cheaper than a strict LRU on every hit; never holds more than 2 × limit entries.
  */
-export class LruCache<K, V> {
+export class BoundedCache<K, V> {
   private current = new Map<K, V>();
   private previous = new Map<K, V>();
 
