@@ -21,6 +21,7 @@ export const fonts = {
 
 export type FontStyle = keyof typeof fonts;
 
+const PRINTABLE_ASCII = /^[\x20-\x7E\n\t]*$/;
 const printable = new Map<number, boolean>();
 const WHITESPACE = new Set([0x09, 0x0a, 0x0d]);
 
@@ -36,6 +37,8 @@ function canPrint(codePoint: number): boolean {
 
 /** The first character no embedded font style can draw, or undefined when all can be printed. */
 export function findUnprintable(text: string): string | undefined {
+  // Printable ASCII is in every style: most fields, and base64 images, need no per-character look-up.
+  if (PRINTABLE_ASCII.test(text)) return undefined;
   for (const character of text) {
     const codePoint = character.codePointAt(0) ?? 0;
     if (!canPrint(codePoint)) return character;

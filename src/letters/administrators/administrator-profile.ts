@@ -34,6 +34,10 @@ export type RequiredField = z.infer<typeof RequiredField>;
 const CERTIFICATION_TOKEN = /\{[^}]*\}/g;
 const KNOWN_TOKENS = new Set(['{conditions}', '{these}']);
 
+/** The certification most administrators accept (ADMINISTRATORS.md "Union of fields"). */
+export const STANDARD_CERTIFICATION =
+  'I certify that this treatment is medically necessary to treat the diagnosed {conditions} stated above, that the patient would not obtain it but for {these} {conditions}, and that it is not for general health, relaxation or cosmetic purposes.';
+
 export const AdministratorProfile = z.strictObject({
   /** File name and the value that selects the profile (`coverage.administrator`). */
   id: z.string().regex(/^[a-z0-9-]+$/),

@@ -1,4 +1,4 @@
-import type { AdministratorProfile } from './administrator-profile.js';
+import { STANDARD_CERTIFICATION, type AdministratorProfile } from './administrator-profile.js';
 
 export const firstDollar: AdministratorProfile = {
   id: 'first-dollar',
@@ -17,8 +17,7 @@ export const firstDollar: AdministratorProfile = {
     'duration',
   ],
   participantItems: 'dependent',
-  certification:
-    'I certify that this treatment is medically necessary to treat the diagnosed {conditions} stated above, that the patient would not obtain it but for {these} {conditions}, and that it is not for general health, relaxation or cosmetic purposes.',
+  certification: STANDARD_CERTIFICATION,
   maxMonths: 12,
   validFrom: 'start',
   serviceAfterLetter: false,

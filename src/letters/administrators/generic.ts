@@ -1,4 +1,4 @@
-import type { AdministratorProfile } from './administrator-profile.js';
+import { STANDARD_CERTIFICATION, type AdministratorProfile } from './administrator-profile.js';
 
 /** The union of what administrators ask: used when none is named or the named one has no profile. */
 export const generic: AdministratorProfile = {
@@ -32,8 +32,7 @@ export const generic: AdministratorProfile = {
     'letterDate',
   ],
   participantItems: 'dependent',
-  certification:
-    'I certify that this treatment is medically necessary to treat the diagnosed {conditions} stated above, that the patient would not obtain it but for {these} {conditions}, and that it is not for general health, relaxation or cosmetic purposes.',
+  certification: STANDARD_CERTIFICATION,
   maxMonths: 12,
   validFrom: 'start',
   serviceAfterLetter: false,

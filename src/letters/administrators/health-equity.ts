@@ -1,4 +1,4 @@
-import type { AdministratorProfile } from './administrator-profile.js';
+import { STANDARD_CERTIFICATION, type AdministratorProfile } from './administrator-profile.js';
 
 export const healthEquity: AdministratorProfile = {
   id: 'healthequity',
@@ -23,8 +23,7 @@ export const healthEquity: AdministratorProfile = {
     'letterDate',
   ],
   participantItems: 'always',
-  certification:
-    'I certify that this treatment is medically necessary to treat the diagnosed {conditions} stated above, that the patient would not obtain it but for {these} {conditions}, and that it is not for general health, relaxation or cosmetic purposes.',
+  certification: STANDARD_CERTIFICATION,
   maxMonths: 12,
   validFrom: 'start',
   serviceAfterLetter: true,

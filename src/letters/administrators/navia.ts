@@ -1,4 +1,4 @@
-import type { AdministratorProfile } from './administrator-profile.js';
+import { STANDARD_CERTIFICATION, type AdministratorProfile } from './administrator-profile.js';
 
 export const navia: AdministratorProfile = {
   id: 'navia',
@@ -9,8 +9,7 @@ export const navia: AdministratorProfile = {
   rule: 'Navia denies a claim for a service dated before the treatment start date on the letter',
   requires: ['startDate', 'treatment', 'diagnosis', 'signature'],
   participantItems: 'dependent',
-  certification:
-    'I certify that this treatment is medically necessary to treat the diagnosed {conditions} stated above, that the patient would not obtain it but for {these} {conditions}, and that it is not for general health, relaxation or cosmetic purposes.',
+  certification: STANDARD_CERTIFICATION,
   maxMonths: 12,
   validFrom: 'start',
   serviceAfterLetter: false,
