@@ -36,7 +36,7 @@ function exampleFor(profileId: string): string | undefined {
 }
 
 describe('administrator profiles', () => {
-  it('has one valid profile per administrator in ADMINISTRATORS.md, each with its source and check date', () => {
+  it('has one valid profile per administrator, each with its sources and check date', () => {
     const profiles = listAdministratorProfiles();
     expect(profiles.map((profile) => profile.id)).toEqual([
       'healthequity',
@@ -50,7 +50,7 @@ describe('administrator profiles', () => {
     ]);
     for (const profile of profiles) {
       expect(AdministratorProfile.parse(profile)).toEqual(profile);
-      expect(profile.source).not.toBe('');
+      expect(profile.sources.length).toBeGreaterThan(0);
       expect(profile.checkedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(profile.maxMonths).toBeLessThanOrEqual(12);
     }
@@ -236,8 +236,8 @@ describe('administrator profiles: required fields', () => {
       expect.objectContaining({ code: 'ADMINISTRATOR_FIELD_MISSING', level: 'error', path }),
     ]);
     expect(errors[0]?.message).toMatch(rule);
-    const source = listAdministratorProfiles().find((candidate) => candidate.id === profile)?.source ?? '';
-    expect(errors[0]?.source).toContain(source);
+    const url = listAdministratorProfiles().find((candidate) => candidate.id === profile)?.sources[0]?.url ?? '';
+    expect(errors[0]?.source).toContain(`<${url}>`);
     const input = loadExample(example);
     mutate(input);
     await expect(generate('lmn', input, { today: TODAY })).rejects.toThrow(RuleError);

@@ -1,6 +1,6 @@
 import { formatLongDate, formatShortDate } from '../../calendar.js';
 import { lookupCarc } from '../../codes/carc.js';
-import { assessProgress, describeAmount, type Progress } from '../assess-progress.js';
+import { assessProgress, describeAmount, describeMcid, type Progress } from '../assess-progress.js';
 import { describeUnits } from '../describe-units.js';
 import type { OutcomeMeasure } from '../fields.js';
 import {
@@ -33,6 +33,24 @@ const LEVEL_PHRASES: Record<AppealLevel, string> = {
   'medicare-redetermination': 'a redetermination',
 };
 
+// A Medicare Advantage plan's first appeal is a "request for reconsideration" (42 CFR 422.582).
+const MEDICARE_ADVANTAGE_TITLES: Partial<Record<AppealLevel, string>> = {
+  'first-internal': 'Request for Reconsideration',
+  expedited: 'Request for Expedited Reconsideration',
+};
+const MEDICARE_ADVANTAGE_PHRASES: Partial<Record<AppealLevel, string>> = {
+  'first-internal': 'a reconsideration',
+  expedited: 'an expedited reconsideration',
+};
+
+function describeLevel(level: AppealLevel, planType: Appeal['coverage']['planType']) {
+  const advantage = planType === 'Medicare Advantage';
+  return {
+    title: (advantage ? MEDICARE_ADVANTAGE_TITLES[level] : undefined) ?? LEVEL_TITLES[level],
+    phrase: (advantage ? MEDICARE_ADVANTAGE_PHRASES[level] : undefined) ?? LEVEL_PHRASES[level],
+  };
+}
+
 function describeProgress(measure: OutcomeMeasure, progress: Progress | undefined) {
   const instrument = progress?.instrument;
   const mcid = instrument?.mcid;
@@ -49,7 +67,7 @@ function describeProgress(measure: OutcomeMeasure, progress: Progress | undefine
       ? '—'
       : mcid === null || mcid === undefined
         ? 'no single MCID'
-        : `${progress.meetsMcid ? 'Yes' : 'No'} (MCID ${describeAmount(mcid, instrument)})`;
+        : `${progress.meetsMcid ? 'Yes' : 'No'} (MCID ${describeMcid(instrument) ?? ''})`;
   return {
     instrument: measure.instrument,
     baseline: String(measure.baseline),
@@ -74,7 +92,7 @@ function progressStatement(measure: OutcomeMeasure, progress: Progress): string 
   if (mcid === null || mcid === undefined) {
     return `${moved}, ${amount} better; there is no single accepted minimal clinically important difference for this measure.`;
   }
-  const threshold = describeAmount(mcid, instrument);
+  const threshold = instrument === undefined ? '' : (describeMcid(instrument) ?? '');
   return progress.meetsMcid
     ? `${moved}, ${amount} better, which reaches the minimal clinically important difference of ${threshold}.`
     : `${moved}, ${amount} better. That is less than the minimal clinically important difference of ${threshold}, so I do not count it as a clinically meaningful change.`;
@@ -106,7 +124,8 @@ const DOLLARS = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'U
 export function appealView(data: Appeal) {
   const { treatment, clinical, patient, denial, coverage, provider } = data;
   const service = SERVICE_NAMES[treatment.service];
-  const title = `${LEVEL_TITLES[denial.level]} — denied claim for ${service}`;
+  const level = describeLevel(denial.level, coverage.planType);
+  const title = `${level.title} — denied claim for ${service}`;
   const deadline = appealDeadline(denial, coverage.planType);
   const carc = lookupCarc(denial.reasonCode);
   const answer = answerFor(denial.reasonCode);
@@ -131,8 +150,8 @@ export function appealView(data: Appeal) {
       reasonCode: carc?.code ?? denial.reasonCode,
       meaning: carc?.meaning,
       reasonText: denial.reasonText,
-      levelTitle: LEVEL_TITLES[denial.level],
-      levelPhrase: LEVEL_PHRASES[denial.level],
+      levelTitle: level.title,
+      levelPhrase: level.phrase,
       external: denial.level === 'external-review',
       finalInternalDenial: denial.finalInternalDenial === true,
       deemedExhausted: denial.deemedExhausted,

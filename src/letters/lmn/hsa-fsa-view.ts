@@ -33,6 +33,7 @@ export function hsaFsaView(data: HsaFsaLetter) {
   const flags = {
     serviceAfterLetter: profile.serviceAfterLetter,
     oneUploadPerClaim: profile.oneUploadPerClaim,
+    newLetterEachPlanYear: profile.newLetterEachPlanYear,
   };
   return {
     administrator: coverage?.administrator,

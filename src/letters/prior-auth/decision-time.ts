@@ -8,14 +8,20 @@ export interface DecisionTime {
   basis: string | undefined;
 }
 
-const CMS_0057_PLANS = new Set<z.infer<typeof PlanType>>(['Medicare Advantage', 'Medicaid']);
-const ERISA_PLANS = new Set<z.infer<typeof PlanType>>(['PPO', 'HMO', 'EPO', 'POS', 'HDHP', 'Other']);
+type Plan = z.infer<typeof PlanType>;
 
-/** How soon the plan must decide (DOMAIN §4.2). */
-export function decisionTime(
-  urgency: 'standard' | 'expedited',
-  planType: z.infer<typeof PlanType>,
-): DecisionTime {
+const CMS_0057_PLANS = new Set<Plan>(['Medicare Advantage', 'Medicaid']);
+const ERISA_PLANS = new Set<Plan>(['PPO', 'HMO', 'EPO', 'POS', 'HDHP', 'Other']);
+
+/**
+ * How soon the plan must decide: CMS-0057-F for Medicare Advantage and Medicaid, 29 CFR
+ * 2560.503-1 for employer plans. Undefined for Original Medicare, which sets no decision time for
+ * a therapy request, so the letter asks for none.
+ * @example
+ * decisionTime('standard', 'Medicare'); // undefined
+ */
+export function decisionTime(urgency: 'standard' | 'expedited', planType: Plan): DecisionTime | undefined {
+  if (planType === 'Medicare') return undefined;
   if (urgency === 'expedited') {
     return {
       days: 3,

@@ -45,8 +45,8 @@ export function priorAuthView(data: PriorAuth) {
       ...units,
       expedited: priorAuth.urgency === 'expedited',
       expeditedReason: priorAuth.expeditedReason,
-      decisionTime: decision.wording,
-      decisionBasis: decision.basis,
+      decisionTime: decision?.wording,
+      decisionBasis: decision?.basis,
     },
     rendering: priorAuth.renderingProvider,
     clinical: {
