@@ -290,8 +290,10 @@ describe('administrator profiles: duration, timing and signer', () => {
     expect(administratorFindings('lmn-hsa-fsa-take-command', mutate)[0]?.message).toContain(
       'at most 12 months from the date it is signed; end the course by November 22, 2027',
     );
-    // HealthEquity counts from the first treatment: 12 months is fine.
-    expect(administratorFindings('lmn-hsa-fsa', mutate)).toEqual([]);
+    // HealthEquity counts from the date the letter is written (November 24, 2026), not the first visit.
+    const healthEquity = administratorFindings('lmn-hsa-fsa', mutate);
+    expect(healthEquity.map((finding) => finding.code)).toEqual(['ADMINISTRATOR_DURATION_TOO_LONG']);
+    expect(healthEquity[0]?.message).toContain('from the date it is written; end the course by November 23, 2027');
     const input = loadExample('lmn-hsa-fsa-take-command');
     mutate(input);
     const { pdf } = await generate('lmn', input, { today: TODAY, force: true });

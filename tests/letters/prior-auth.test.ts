@@ -178,7 +178,16 @@ describe('prior-authorization request', () => {
           input.treatment.service = 'massage-therapy';
         }),
       ),
-    ).toEqual(['MEDICARE_NO_MASSAGE_BENEFIT']);
+    ).toEqual(['MEDICARE_NO_MASSAGE_BENEFIT', 'MEDICARE_NO_DECISION_TIME']);
+  });
+
+  it('asks Original Medicare for no decision time, which it does not set for therapy', async () => {
+    const input = loadExample('prior-auth');
+    input.coverage.planType = 'Medicare';
+    const { pdf } = await generate('prior-auth', input, { today: TODAY, force: true });
+    const { text } = await readPdf(pdf);
+    expect(text).toContain('This is a standard request: I ask for your written decision.');
+    expect(text).not.toContain('15 calendar days');
   });
 
   it('reports every input problem at once', () => {

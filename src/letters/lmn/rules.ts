@@ -18,7 +18,8 @@ const HSA_FSA_MAX_MONTHS = 12;
 // 2010-38); an HSA only a tax dependent, and a qualifying child is under 19 (IRS Pub. 969).
 const FSA_CHILD_LAST_AGE = 26;
 const HSA_CHILD_AGE = 19;
-const CHILD = /child|son|daughter|step|foster/i;
+// The holder's relationship to the patient ("mother") or the patient's to the holder ("daughter").
+const CHILD = /child|son|daughter|step|foster|mother|father|parent|guardian/i;
 const SPOUSE = /spouse|wife|husband|partner/i;
 
 /** The last day an HSA/FSA letter can cover: 12 months from the start of care, less a day. */
