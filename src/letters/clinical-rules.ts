@@ -40,7 +40,9 @@ export function clinicalRules(clinical: ClinicalRuleInput, options: ClinicalRule
     const progress = options.reportsProgress ? assessProgress(measure) : undefined;
     if (progress?.instrument && progress.meetsMcid === false) {
       const threshold = describeMcid(progress.instrument) ?? '';
-      findings.push(finding('OUTCOME_BELOW_MCID', `${here}.current`, { instrument: progress.instrument, threshold }));
+      findings.push(
+        finding('OUTCOME_BELOW_MCID', `${here}.current`, { instrument: progress.instrument, threshold }),
+      );
     }
   });
   return findings;

@@ -43,7 +43,8 @@ export interface SessionUnits {
 export function sessionUnits(procedures: readonly PlannedProcedure[]): SessionUnits {
   const known = procedures.map((procedure) => ({ ...procedure, entry: lookupCpt(procedure.code) }));
   const billable = known.filter(
-    ({ entry, minutes }) => entry !== undefined && entry.hourly !== true && (minutes !== undefined || !entry.timed),
+    ({ entry, minutes }) =>
+      entry !== undefined && entry.hourly !== true && (minutes !== undefined || !entry.timed),
   );
   const distributed = distributeUnits(
     billable.map((procedure) => ({ code: procedure.code, minutes: procedure.minutes ?? 0 })),
@@ -61,11 +62,16 @@ export function sessionUnits(procedures: readonly PlannedProcedure[]): SessionUn
   const chosen = (limit: 'allowed' | 'maxUnits') =>
     counted.map(({ procedure, ...limits }) => {
       const most = limits[limit];
-      return procedure.units === undefined ? limits.allowed : Math.min(procedure.units, most ?? procedure.units);
+      return procedure.units === undefined
+        ? limits.allowed
+        : Math.min(procedure.units, most ?? procedure.units);
     });
   // A tie lets either code carry the extra unit, but not both.
   const timedSum = (units: (number | undefined)[]) =>
-    units.reduce<number>((sum, unit, index) => sum + (known[index]?.entry?.timed === true ? (unit ?? 0) : 0), 0);
+    units.reduce<number>(
+      (sum, unit, index) => sum + (known[index]?.entry?.timed === true ? (unit ?? 0) : 0),
+      0,
+    );
   const withTies = chosen('maxUnits');
   const overTotal = timedSum(withTies) > timedUnits;
   const units = overTotal ? chosen('allowed') : withTies;

@@ -6,7 +6,23 @@ import { finding } from './findings/index.js';
 
 // Credentials that can diagnose and order therapy: physicians (MD, DO, DPM, DC within their
 // scope), NP, CNS, PA, and the physical or occupational therapist who sets the plan of care.
-const ORDERING = new Set(['MD', 'DO', 'DPM', 'DC', 'NP', 'APRN', 'FNP', 'CNS', 'PA', 'PA-C', 'PT', 'DPT', 'OT', 'OTR', 'OTD']);
+const ORDERING = new Set([
+  'MD',
+  'DO',
+  'DPM',
+  'DC',
+  'NP',
+  'APRN',
+  'FNP',
+  'CNS',
+  'PA',
+  'PA-C',
+  'PT',
+  'DPT',
+  'OT',
+  'OTR',
+  'OTD',
+]);
 // Credentials that cannot: massage therapists and bodywork boards, nurses, assistants, trainers.
 const NOT_ORDERING = new Set([
   'LMT',
@@ -60,14 +76,17 @@ export function chiropracticRules(data: ChiropracticLetter): Finding[] {
   const credentials = data.provider.credentials.map(normalizeCredential);
   if (!credentials.includes('DC') || credentials.some((credential) => PHYSICIAN.has(credential))) return [];
   const findings = data.diagnoses.flatMap((diagnosis, index) =>
-    NEUROMUSCULOSKELETAL.test(diagnosis.code) ? [] : [finding('CHIROPRACTIC_OUTSIDE_SCOPE', `diagnoses.${index}.code`)],
+    NEUROMUSCULOSKELETAL.test(diagnosis.code)
+      ? []
+      : [finding('CHIROPRACTIC_OUTSIDE_SCOPE', `diagnoses.${index}.code`)],
   );
   if (data.coverage?.planType !== 'Medicare') return findings;
   const { procedures } = data.treatment;
   procedures.forEach((procedure, index) => {
     const path = `treatment.procedures.${index}.code`;
     if (procedure.code === '98943') findings.push(finding('MEDICARE_CHIROPRACTIC_EXTRASPINAL', path));
-    else if (!MANIPULATION.has(procedure.code)) findings.push(finding('MEDICARE_CHIROPRACTIC_ONLY_MANIPULATION', path));
+    else if (!MANIPULATION.has(procedure.code))
+      findings.push(finding('MEDICARE_CHIROPRACTIC_ONLY_MANIPULATION', path));
   });
   const manipulates = procedures.some((procedure) => MANIPULATION.has(procedure.code));
   if (manipulates && !SUBLUXATION.test(data.diagnoses[0]?.code ?? '')) {

@@ -236,7 +236,8 @@ describe('administrator profiles: required fields', () => {
       expect.objectContaining({ code: 'ADMINISTRATOR_FIELD_MISSING', level: 'error', path }),
     ]);
     expect(errors[0]?.message).toMatch(rule);
-    const url = listAdministratorProfiles().find((candidate) => candidate.id === profile)?.sources[0]?.url ?? '';
+    const url =
+      listAdministratorProfiles().find((candidate) => candidate.id === profile)?.sources[0]?.url ?? '';
     expect(errors[0]?.source).toContain(`<${url}>`);
     const input = loadExample(example);
     mutate(input);
@@ -293,7 +294,9 @@ describe('administrator profiles: duration, timing and signer', () => {
     // HealthEquity counts from the date the letter is written (November 24, 2026), not the first visit.
     const healthEquity = administratorFindings('lmn-hsa-fsa', mutate);
     expect(healthEquity.map((finding) => finding.code)).toEqual(['ADMINISTRATOR_DURATION_TOO_LONG']);
-    expect(healthEquity[0]?.message).toContain('from the date it is written; end the course by November 23, 2027');
+    expect(healthEquity[0]?.message).toContain(
+      'from the date it is written; end the course by November 23, 2027',
+    );
     const input = loadExample('lmn-hsa-fsa-take-command');
     mutate(input);
     const { pdf } = await generate('lmn', input, { today: TODAY, force: true });

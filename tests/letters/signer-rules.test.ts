@@ -62,7 +62,7 @@ describe('signer', () => {
 describe('chiropractic scope', () => {
   it('warns about a chiropractor’s letter for a condition outside the neuromusculoskeletal scope', () => {
     const findings = findingsOf('lmn', 'lmn-insurance', (input) => {
-      input.diagnoses.push({ code: 'I10', description: 'Essential hypertension' });
+      input.diagnoses = [...input.diagnoses, { code: 'I10', description: 'Essential hypertension' }];
     });
     expect(findings.filter((finding) => finding.code === 'CHIROPRACTIC_OUTSIDE_SCOPE')).toEqual([
       expect.objectContaining({ level: 'warning', path: 'diagnoses.2.code' }),
@@ -83,10 +83,10 @@ describe('chiropractic scope', () => {
     const subluxation = findingsOf('lmn', 'lmn-insurance', (input) => {
       input.coverage.planType = 'Medicare';
       input.treatment.procedures = [{ code: '98940' }];
-      input.diagnoses.unshift({
-        code: 'M99.03',
-        description: 'Segmental and somatic dysfunction of lumbar region',
-      });
+      input.diagnoses = [
+        { code: 'M99.03', description: 'Segmental and somatic dysfunction of lumbar region' },
+        ...input.diagnoses,
+      ];
     });
     expect(
       subluxation.map((finding) => finding.code).filter((code) => code.startsWith('MEDICARE_CHIRO')),

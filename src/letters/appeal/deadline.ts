@@ -53,7 +53,8 @@ const DEADLINE_RULES: readonly DeadlineRule[] = [
       level === 'medicare-redetermination' ||
       (plan === 'Medicare' && (level === 'first-internal' || level === 'expedited')),
     count: afterReceipt(120),
-    basis: '120 days after receipt of the initial determination, which is presumed 5 days after the notice date',
+    basis:
+      '120 days after receipt of the initial determination, which is presumed 5 days after the notice date',
     sources: [SOURCES.MEDICARE_REDETERMINATION],
   },
   {
@@ -112,7 +113,6 @@ export function appealDeadline(denial: DeniedClaim, planType: Plan): AppealDeadl
       sources: [],
     };
   }
-  const rule =
-    DEADLINE_RULES.find((candidate) => candidate.applies(denial.level, planType)) ?? DEFAULT_RULE;
+  const rule = DEADLINE_RULES.find((candidate) => candidate.applies(denial.level, planType)) ?? DEFAULT_RULE;
   return { date: rule.count(denial.denialDate), basis: rule.basis, sources: rule.sources };
 }

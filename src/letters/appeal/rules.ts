@@ -50,7 +50,8 @@ function levelRules(data: Appeal): Finding[] {
   const { denial } = data;
   const findings: Finding[] = [];
   const mismatch = levelMismatch(denial.level, data.coverage.planType);
-  if (mismatch !== undefined) findings.push(finding('APPEAL_LEVEL_NOT_FOR_PLAN', 'denial.level', { mismatch }));
+  if (mismatch !== undefined)
+    findings.push(finding('APPEAL_LEVEL_NOT_FOR_PLAN', 'denial.level', { mismatch }));
   if (denial.level === 'second-internal' && data.coverage.planType === 'Medicare Advantage') {
     findings.push(finding('MEDICARE_ADVANTAGE_SECOND_LEVEL', 'denial.level'));
   }
@@ -71,7 +72,8 @@ function levelMismatch(level: AppealLevel, planType: Coverage['planType']): Leve
   const medicare = planType === 'Medicare';
   if (level === 'medicare-redetermination' && !medicare) return 'redetermination-outside-medicare';
   if (medicare && level === 'first-internal') return 'medicare-first-internal';
-  if (level === 'external-review' && (medicare || planType === 'Medicare Advantage')) return 'medicare-external';
+  if (level === 'external-review' && (medicare || planType === 'Medicare Advantage'))
+    return 'medicare-external';
   return undefined;
 }
 
@@ -108,6 +110,7 @@ function reasonRules(data: Appeal): Finding[] {
     findings.push(finding('APPEAL_WITHOUT_ANSWER', 'answer', { answer }));
   }
   const measured = data.clinical.outcomeMeasures.some((measure) => measure.current !== undefined);
-  if (answer !== 'coverage' && !measured) findings.push(finding('NO_DOCUMENTED_PROGRESS', 'clinical.outcomeMeasures'));
+  if (answer !== 'coverage' && !measured)
+    findings.push(finding('NO_DOCUMENTED_PROGRESS', 'clinical.outcomeMeasures'));
   return findings;
 }

@@ -15,7 +15,7 @@ const DEADLINE_SOURCES = [
   SOURCES.TRICARE_APPEALS_RULE,
 ];
 
-interface Deadline {
+export interface Deadline {
   /** The deadline, written out. */
   date: string;
   basis: string;
@@ -23,7 +23,8 @@ interface Deadline {
   sources: readonly Source[];
 }
 
-export type LevelMismatch = 'redetermination-outside-medicare' | 'medicare-first-internal' | 'medicare-external';
+export type LevelMismatch =
+  'redetermination-outside-medicare' | 'medicare-first-internal' | 'medicare-external';
 
 const LEVEL_MISMATCHES: Record<LevelMismatch, string> = {
   'redetermination-outside-medicare':
@@ -39,7 +40,8 @@ export type DenialAnswer = 'authorization' | 'coverage' | 'other';
 const ANSWER_ADVICE: Record<DenialAnswer, string> = {
   authorization:
     'Answer the reason directly: say why authorization was not obtained or was exceeded (an emergency, a payer error) and what is asked.',
-  coverage: 'Answer the reason directly: cite the plan language that supports coverage, or ask for an exception.',
+  coverage:
+    'Answer the reason directly: cite the plan language that supports coverage, or ask for an exception.',
   other: 'Answer the stated reason directly in the letter; the clinical facts alone do not address it.',
 };
 

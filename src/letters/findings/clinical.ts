@@ -5,7 +5,9 @@ import { SOURCES } from './sources.js';
 
 const MCID_SOURCES = [
   ...new Map(
-    OUTCOME_MEASURES.flatMap((measure) => (measure.source ? [[measure.source.url, measure.source] as const] : [])),
+    OUTCOME_MEASURES.flatMap((measure) =>
+      measure.source ? [[measure.source.url, measure.source] as const] : [],
+    ),
   ).values(),
 ];
 

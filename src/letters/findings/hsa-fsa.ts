@@ -1,9 +1,6 @@
 // Findings about an HSA/FSA/HRA letter: what its administrator asks, how long it may run, and
 // whose expenses the account pays.
-import {
-  listAdministratorProfiles,
-  type AdministratorProfile,
-} from '../lmn/administrators/index.js';
+import { listAdministratorProfiles, type AdministratorProfile } from '../lmn/administrators/index.js';
 import { defineFindings, type Source } from './catalogue.js';
 import { SOURCES } from './sources.js';
 
@@ -17,10 +14,13 @@ export function profileSources(profile: AdministratorProfile): Source[] {
 
 const ALL_PROFILE_SOURCES = listAdministratorProfiles().flatMap(profileSources);
 
-interface ProfileParams {
+export interface ProfileParams {
   profile: AdministratorProfile;
 }
-const fromProfile = { sources: ALL_PROFILE_SOURCES, sourcesFor: (params: ProfileParams) => profileSources(params.profile) };
+const fromProfile = {
+  sources: ALL_PROFILE_SOURCES,
+  sourcesFor: (params: ProfileParams) => profileSources(params.profile),
+};
 
 export const HSA_FSA_FINDINGS = defineFindings({
   HSA_FSA_DURATION_OVER_12_MONTHS: {
@@ -122,7 +122,8 @@ export const HSA_FSA_FINDINGS = defineFindings({
   // Reported by practices, not in any administrator's published rules: no source to cite.
   ADMINISTRATOR_STATE_MD_DO_SIGNER: {
     level: 'info',
-    title: 'The patient lives in AL, MS, SC or TN and no signer is an MD or DO (reported in practice, no published rule)',
+    title:
+      'The patient lives in AL, MS, SC or TN and no signer is an MD or DO (reported in practice, no published rule)',
     fix: 'A physician’s signature avoids the refusal some administrators are reported to make.',
     message:
       "Some administrators accept only MD or DO signers for patients in Alabama, Mississippi, South Carolina and Tennessee; a physician's signature avoids that refusal.",
@@ -130,7 +131,8 @@ export const HSA_FSA_FINDINGS = defineFindings({
   },
   ADMINISTRATOR_LICENSE_STATE_DIFFERS: {
     level: 'warning',
-    title: 'The provider is licensed in another state than the patient’s address (reported in practice, no published rule)',
+    title:
+      'The provider is licensed in another state than the patient’s address (reported in practice, no published rule)',
     fix: 'Check that the administrator accepts a letter from a provider licensed in another state.',
     message:
       "The provider is licensed in a different state from the patient's address; administrators have refused such letters.",

@@ -120,7 +120,8 @@ export const SOURCES = {
     url: 'https://www.irs.gov/publications/p969',
   },
   ADULT_CHILD_COVERAGE: {
-    document: 'IRS Notice 2010-38, Tax Treatment of Health Care Benefits Provided With Respect to Children Under Age 27',
+    document:
+      'IRS Notice 2010-38, Tax Treatment of Health Care Benefits Provided With Respect to Children Under Age 27',
     url: 'https://www.irs.gov/pub/irs-drop/n-10-38.pdf',
   },
   CMS_0057_F: {

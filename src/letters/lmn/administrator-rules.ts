@@ -93,7 +93,9 @@ export function administratorRules(data: HsaFsaLetter): Finding[] {
     const known = listAdministratorProfiles()
       .filter((candidate) => candidate.id !== 'generic')
       .map((candidate) => candidate.name);
-    findings.push(finding('ADMINISTRATOR_UNKNOWN', 'coverage.administrator', { profile, known: joinNames(known) }));
+    findings.push(
+      finding('ADMINISTRATOR_UNKNOWN', 'coverage.administrator', { profile, known: joinNames(known) }),
+    );
   } else if (account.status === 'unnamed') {
     findings.push(finding('ADMINISTRATOR_NOT_NAMED', 'coverage.administrator'));
   }
@@ -111,7 +113,9 @@ export function administratorRules(data: HsaFsaLetter): Finding[] {
   if (profileLatestEndDate < latestEndDate && endDate > profileLatestEndDate) {
     const from = VALID_FROM[profile.validFrom];
     const latest = formatLongDate(profileLatestEndDate);
-    findings.push(finding('ADMINISTRATOR_DURATION_TOO_LONG', 'treatment.duration', { profile, from, latest }));
+    findings.push(
+      finding('ADMINISTRATOR_DURATION_TOO_LONG', 'treatment.duration', { profile, from, latest }),
+    );
   }
 
   const planYearEnd = data.coverage?.planYearEnd;

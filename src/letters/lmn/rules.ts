@@ -45,7 +45,9 @@ export function lmnRules(data: Lmn, context: RuleContext): Finding[] {
       context,
     ),
     ...coverageRules(data.purpose === 'insurance' ? data.coverage : undefined, treatment),
-    ...procedureRules(treatment, { planType: data.purpose === 'insurance' ? data.coverage.planType : undefined }),
+    ...procedureRules(treatment, {
+      planType: data.purpose === 'insurance' ? data.coverage.planType : undefined,
+    }),
     ...(data.purpose === 'hsa-fsa' ? administratorRules(data) : []),
   ];
 }
@@ -55,7 +57,9 @@ function hsaFsaRules(data: HsaFsaLetter): Finding[] {
   const findings: Finding[] = [];
   const latest = latestValidThrough(treatment.startDate);
   if (treatmentEndDate(treatment) > latest) {
-    findings.push(finding('HSA_FSA_DURATION_OVER_12_MONTHS', 'treatment.duration', { latest: formatLongDate(latest) }));
+    findings.push(
+      finding('HSA_FSA_DURATION_OVER_12_MONTHS', 'treatment.duration', { latest: formatLongDate(latest) }),
+    );
   }
   if (treatment.startDate < data.date) findings.push(finding('SERVICE_BEFORE_LETTER', 'treatment.startDate'));
   return [...findings, ...dependentRules(data)];

@@ -24,10 +24,13 @@ export function prescriptionRules(data: Prescription, context: RuleContext): Fin
     ...procedureRules(treatment, { planType: data.coverage?.planType }),
     ...chiropracticRules(data),
   ];
-  if (treatment.startDate < data.date) findings.push(finding('TREATMENT_BEFORE_PRESCRIPTION', 'treatment.startDate'));
+  if (treatment.startDate < data.date)
+    findings.push(finding('TREATMENT_BEFORE_PRESCRIPTION', 'treatment.startDate'));
   const endDate = treatmentEndDate(treatment);
   if (data.reEvaluationDate !== undefined && data.reEvaluationDate > endDate) {
-    findings.push(finding('REEVALUATION_AFTER_COURSE', 'reEvaluationDate', { endDate: formatLongDate(endDate) }));
+    findings.push(
+      finding('REEVALUATION_AFTER_COURSE', 'reEvaluationDate', { endDate: formatLongDate(endDate) }),
+    );
   }
   return findings;
 }

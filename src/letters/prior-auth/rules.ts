@@ -40,7 +40,10 @@ export function priorAuthRules(data: PriorAuth, context: RuleContext): Finding[]
   const planned = plannedUnits(data);
   if (planned !== undefined && priorAuth.requestedUnits > planned) {
     findings.push(
-      finding('REQUESTED_UNITS_EXCEED_PLAN', 'priorAuth.requestedUnits', { planned, visits: countSessions(treatment) }),
+      finding('REQUESTED_UNITS_EXCEED_PLAN', 'priorAuth.requestedUnits', {
+        planned,
+        visits: countSessions(treatment),
+      }),
     );
   }
   if (priorAuth.urgency === 'expedited' && priorAuth.expeditedReason === undefined) {

@@ -6,7 +6,8 @@ export const fsafeds: AdministratorProfile = {
   aliases: ['FSAFEDS', 'FSA FEDS', 'Federal Flexible Spending Account Program', 'Federal FSA Program'],
   sources: [
     {
-      document: 'Frequently asked questions (Letter of Medical Necessity); Federal FSA Program LMN guidelines',
+      document:
+        'Frequently asked questions (Letter of Medical Necessity); Federal FSA Program LMN guidelines',
       url: 'https://www.fsafeds.com/support/faq',
     },
   ],

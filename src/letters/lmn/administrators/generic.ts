@@ -6,7 +6,12 @@ export const generic: AdministratorProfile = {
   name: 'HSA/FSA/HRA administrators in general',
   aliases: [],
   // The union of the named administrators' lists, each cited in its own profile.
-  sources: [{ document: 'IRS Publication 502, Medical and Dental Expenses', url: 'https://www.irs.gov/publications/p502' }],
+  sources: [
+    {
+      document: 'IRS Publication 502, Medical and Dental Expenses',
+      url: 'https://www.irs.gov/publications/p502',
+    },
+  ],
   checkedOn: '2026-11-27',
   rule: 'administrators deny letters that lack an item they check, and the letter does not name an administrator whose list is known',
   requires: [

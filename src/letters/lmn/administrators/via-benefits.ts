@@ -5,7 +5,10 @@ export const viaBenefits: AdministratorProfile = {
   name: 'Via Benefits',
   aliases: ['Via Benefits', 'ViaBenefits', 'Via Benefits HRA'],
   sources: [
-    { document: 'Letter of Medical Necessity', url: 'https://help.viabenefits.com/help1/letter-of-medical-necessity' },
+    {
+      document: 'Letter of Medical Necessity',
+      url: 'https://help.viabenefits.com/help1/letter-of-medical-necessity',
+    },
   ],
   checkedOn: '2026-11-27',
   rule: 'Via Benefits asks for the patient name with identifying information (date of birth and the last 4 digits of the SSN)',
