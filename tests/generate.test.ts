@@ -105,9 +105,10 @@ describe('generate', () => {
     expect(findings.map((finding) => finding.code)).toEqual([
       'HSA_FSA_DURATION_OVER_12_MONTHS',
       'DIAGNOSIS_CODE_NOT_CHECKED',
+      'ADMINISTRATOR_DURATION_TOO_LONG',
     ]);
-    // Forced or not, the letter never claims more than 12 months.
-    expect((await readPdf(pdf)).text).toContain('Valid through November 30, 2027');
+    // Forced or not, the letter never claims more than HealthEquity's 12 months from the letter date.
+    expect((await readPdf(pdf)).text).toContain('Valid through November 23, 2027');
   });
 
   it('rejects invalid input and unknown kinds with their own errors', async () => {
