@@ -66,6 +66,6 @@ export const PROCEDURE_FINDINGS = defineFindings({
     fix: 'Use HCPCS G0283 for Original Medicare.',
     message:
       'Original Medicare does not pay 97014: unattended electrical stimulation other than for wound care is billed as G0283.',
-    sources: [SOURCES.EIGHT_MINUTE_RULE],
+    sources: [SOURCES.MEDICARE_PFS_RVU],
   },
 });

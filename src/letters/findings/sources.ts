@@ -5,6 +5,10 @@ const ECFR = 'https://www.ecfr.gov/current';
 const CMS_MANUALS = 'https://www.cms.gov/Regulations-and-Guidance/Guidance/Manuals/downloads';
 
 export const SOURCES = {
+  MEDICARE_PFS_RVU: {
+    document: 'CMS Medicare Physician Fee Schedule Relative Value Files (status indicator per HCPCS code; 97014 is "I", not valid for Medicare, G0283 is payable)',
+    url: 'https://www.cms.gov/medicare/payment/fee-schedules/physician/pfs-relative-value-files',
+  },
   ERISA_CLAIMS: {
     document: '29 CFR 2560.503-1 (ERISA claims procedure)',
     section: '(h)(3)(i)',
