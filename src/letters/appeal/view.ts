@@ -3,13 +3,15 @@ import { lookupCarc } from '../../codes/carc.js';
 import { assessProgress, describeAmount, type Progress } from '../assess-progress.js';
 import { describeUnits } from '../describe-units.js';
 import type { OutcomeMeasure } from '../fields.js';
+import { nameInstrument } from '../name-instrument.js';
 import {
+  clinicalView,
   commonContext,
   commonView,
   countSessions,
   describeDuration,
   describeFrequency,
-  diagnosisDescription,
+  diagnosesView,
   SERVICE_NAMES,
   treatmentEndDate,
 } from '../letter-view.js';
@@ -51,7 +53,7 @@ function describeProgress(measure: OutcomeMeasure, progress: Progress | undefine
         ? 'no single MCID'
         : `${progress.meetsMcid ? 'Yes' : 'No'} (MCID ${describeAmount(mcid, instrument)})`;
   return {
-    instrument: measure.instrument,
+    name: nameInstrument(measure.instrument).full,
     baseline: String(measure.baseline),
     baselineDate: measure.baselineDate && formatShortDate(measure.baselineDate),
     current: measure.current === undefined ? '—' : String(measure.current),
@@ -65,9 +67,10 @@ function describeProgress(measure: OutcomeMeasure, progress: Progress | undefine
 /** One honest sentence per re-measured instrument: meaningful, not yet meaningful, unchanged or worse. */
 function progressStatement(measure: OutcomeMeasure, progress: Progress): string {
   const { instrument, baseline, current } = progress;
-  const moved = `${measure.instrument} went from ${baseline} to ${current}`;
+  const { short } = nameInstrument(measure.instrument);
+  const moved = `${short} went from ${baseline} to ${current}`;
   if (progress.improved === null) return `${moved}.`;
-  if (progress.change === 0) return `${measure.instrument} is unchanged at ${current}.`;
+  if (progress.change === 0) return `${short} is unchanged at ${current}.`;
   const amount = describeAmount(progress.change, instrument);
   if (!progress.improved) return `${moved}, ${amount} worse.`;
   const mcid = instrument?.mcid;
@@ -85,11 +88,24 @@ function progressView(measures: readonly OutcomeMeasure[]) {
   const judged = assessed.filter(({ progress }) => typeof progress?.meetsMcid === 'boolean');
   const meaningful = judged
     .filter(({ progress }) => progress?.meetsMcid === true)
-    .map(({ measure }) => measure.instrument);
+    .map(({ measure }) => nameInstrument(measure.instrument).full);
   const notYet = judged
     .filter(({ progress }) => progress?.meetsMcid === false)
-    .map(({ measure }) => measure.instrument);
+    .map(({ measure }) => nameInstrument(measure.instrument).full);
+  const remeasured = assessed.filter(({ progress }) => progress !== undefined);
+  const reported = remeasured.filter(({ measure }) => nameInstrument(measure.instrument).patientReported);
   return {
+    /** Patient-reported scores are never called objective. */
+    label:
+      reported.length === remeasured.length
+        ? 'Patient-reported progress'
+        : reported.length === 0
+          ? 'Measured progress'
+          : 'Progress',
+    patientReported: measures
+      .map((measure) => nameInstrument(measure.instrument))
+      .filter((name) => name.patientReported)
+      .map((name) => name.short),
     rows: assessed.map(({ measure, progress }) => describeProgress(measure, progress)),
     statements: assessed.flatMap(({ measure, progress }) =>
       progress ? [progressStatement(measure, progress)] : [],
@@ -104,7 +120,7 @@ function progressView(measures: readonly OutcomeMeasure[]) {
 const DOLLARS = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
 export function appealView(data: Appeal) {
-  const { treatment, clinical, patient, denial, coverage, provider } = data;
+  const { treatment, clinical, denial, coverage, provider } = data;
   const service = SERVICE_NAMES[treatment.service];
   const title = `${LEVEL_TITLES[denial.level]} — denied claim for ${service}`;
   const deadline = appealDeadline(denial, coverage.planType);
@@ -117,12 +133,7 @@ export function appealView(data: Appeal) {
     letter: commonContext(data, coverage),
     title,
     coverage,
-    patientFirstName: patient.firstName,
-    diagnoses: data.diagnoses.map((diagnosis) => ({
-      code: diagnosis.code,
-      description: diagnosisDescription(diagnosis) ?? '',
-      onset: diagnosis.onset && formatLongDate(diagnosis.onset),
-    })),
+    diagnoses: diagnosesView(data.diagnoses),
     denial: {
       claimNumber: denial.claimNumber,
       datesOfService: [...denial.datesOfService].sort().map(formatShortDate),
@@ -155,10 +166,7 @@ export function appealView(data: Appeal) {
       coverage: answer === 'coverage',
     },
     answer: data.answer,
-    clinical: {
-      ...clinical,
-      treatingSince: clinical.treatingSince && formatLongDate(clinical.treatingSince),
-    },
+    clinical: clinicalView(clinical),
     plan: {
       service,
       frequency: describeFrequency(treatment.frequency),
@@ -167,6 +175,9 @@ export function appealView(data: Appeal) {
       sessionMinutes: treatment.sessionMinutes,
       techniques: treatment.techniques,
       bodyAreas: treatment.bodyAreas,
+      deliveredBy: treatment.deliveredBy,
+      precautions: treatment.precautions,
+      rationale: treatment.rationale,
       startDate: formatLongDate(treatment.startDate),
       endDate: formatLongDate(endDate),
       procedures: units.procedures,

@@ -168,7 +168,7 @@ export function administratorRules(data: HsaFsaLetter): Finding[] {
     });
   }
 
-  const signedOn = data.provider.signature?.signedOn;
+  const signedOn = data.provider.signature?.electronic?.attestedOn;
   const { startDate } = data.treatment;
   if (
     profile.serviceAfterLetter &&
@@ -179,7 +179,7 @@ export function administratorRules(data: HsaFsaLetter): Finding[] {
     add({
       code: 'ADMINISTRATOR_SIGNED_AFTER_START',
       level: 'warning',
-      path: 'provider.signature.signedOn',
+      path: 'provider.signature.electronic.attestedOn',
       message: `${profile.name} reimburses only services after it has received the letter, and the letter is signed after treatment starts; sign it before the first visit or move the start date.`,
     });
   }

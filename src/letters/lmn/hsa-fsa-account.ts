@@ -80,7 +80,7 @@ export function describeAccount(data: HsaFsaLetter): HsaFsaAccount {
   const profileAnchorDate =
     match.profile.validFrom === 'start'
       ? treatment.startDate
-      : (data.provider.signature?.signedOn ?? data.date);
+      : (data.provider.signature?.electronic?.attestedOn ?? data.date);
   const profileLatestEndDate = lastDayAfterMonths(profileAnchorDate, match.profile.maxMonths);
   return {
     ...match,

@@ -11,18 +11,23 @@ export interface DecisionTime {
 const CMS_0057_PLANS = new Set<z.infer<typeof PlanType>>(['Medicare Advantage', 'Medicaid']);
 const ERISA_PLANS = new Set<z.infer<typeof PlanType>>(['PPO', 'HMO', 'EPO', 'POS', 'HDHP', 'Other']);
 
-/** How soon the plan must decide (DOMAIN §4.2). */
+/**
+ * How soon the plan must decide (DOMAIN §4.2). The ERISA rule is cited only for a private employer's
+ * plan: it governs no other plan (DOL EBSA, Benefit Claims Procedure Regulation FAQs, A-1).
+ */
 export function decisionTime(
   urgency: 'standard' | 'expedited',
   planType: z.infer<typeof PlanType>,
+  employerPlan = false,
 ): DecisionTime {
+  const erisa = employerPlan && ERISA_PLANS.has(planType);
   if (urgency === 'expedited') {
     return {
       days: 3,
       wording: '72 hours',
       basis: CMS_0057_PLANS.has(planType)
         ? 'the time allowed for expedited requests (CMS-0057-F)'
-        : ERISA_PLANS.has(planType)
+        : erisa
           ? 'the time allowed for urgent care claims (29 CFR 2560.503-1)'
           : undefined,
     };
@@ -37,7 +42,7 @@ export function decisionTime(
   return {
     days: 15,
     wording: '15 calendar days',
-    basis: ERISA_PLANS.has(planType)
+    basis: erisa
       ? 'the time allowed for pre-service claims (29 CFR 2560.503-1)'
       : undefined,
   };
