@@ -1,6 +1,7 @@
 import { addCalendarDays, addCalendarMonths, formatLongDate } from '../../calendar.js';
 import type { Finding } from '../../errors.js';
 import { clinicalRules } from '../clinical-rules.js';
+import { contentRules } from '../content-rules.js';
 import { coverageRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
 import type { RuleContext } from '../kind.js';
@@ -64,6 +65,7 @@ export function lmnRules(data: Lmn, context: RuleContext): Finding[] {
     ),
     ...coverageRules(data.purpose === 'insurance' ? data.coverage : undefined, treatment),
     ...procedureRules(treatment),
+    ...contentRules(data, data.purpose === 'insurance' ? 'insurance-lmn' : 'hsa-fsa-lmn'),
   );
   if (data.purpose === 'hsa-fsa') findings.push(...administratorRules(data));
   return findings;

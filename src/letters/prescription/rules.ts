@@ -1,5 +1,6 @@
 import { formatLongDate } from '../../calendar.js';
 import type { Finding } from '../../errors.js';
+import { contentRules } from '../content-rules.js';
 import { coverageRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
 import type { RuleContext } from '../kind.js';
@@ -19,6 +20,7 @@ export function prescriptionRules(data: Prescription, context: RuleContext): Fin
     ...diagnosisDescriptionRules(data.diagnoses),
     ...coverageRules(data.coverage, treatment),
     ...procedureRules(treatment),
+    ...contentRules(data, 'prescription'),
   ];
   if (treatment.startDate < data.date) {
     findings.push({

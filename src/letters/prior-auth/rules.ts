@@ -1,6 +1,7 @@
 import { addCalendarDays, formatLongDate } from '../../calendar.js';
 import type { Finding } from '../../errors.js';
 import { clinicalRules } from '../clinical-rules.js';
+import { contentRules } from '../content-rules.js';
 import { coverageRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
 import type { RuleContext } from '../kind.js';
@@ -32,6 +33,7 @@ export function priorAuthRules(data: PriorAuth, context: RuleContext): Finding[]
     }),
     ...procedureRules(treatment),
     ...clinicalRules(data.clinical),
+    ...contentRules(data, 'prior-auth'),
   ];
   const planned = plannedUnits(data);
   if (planned !== undefined && priorAuth.requestedUnits > planned) {
