@@ -10,7 +10,7 @@ const codeSets = await loadSharedCodeSets();
 function redated(denialDate: string, changes: { date?: string; level?: string; planType?: string } = {}) {
   const input = loadExample('appeal');
   input.date = changes.date ?? TODAY;
-  input.provider.signature.signedOn = input.date;
+  input.provider.signature.electronic.attestedOn = input.date;
   input.denial.denialDate = denialDate;
   input.denial.datesOfService = ['2026-04-06', '2026-04-08'];
   if (changes.level) input.denial.level = changes.level;
@@ -284,9 +284,11 @@ describe('appeal letter', () => {
     expect(text).toContain('CO-50: The payer says the service was not medically necessary.');
     expect(text).toContain('Amount billed $1,140.00');
     expect(text).toContain('Measure Baseline Current Target Change MCID reached');
-    expect(text).toContain('NPRS 7 09/28/2026 3 11/16/2026 2 4 points better Yes (MCID 2 points)');
-    expect(text).toContain('ODI 44 09/28/2026 36 11/16/2026 20 8 points better No (MCID 10 points)');
-    expect(text).toContain('PSFS 3.3 09/28/2026 6 11/16/2026 8 2.7 points better Yes (MCID 2 points)');
+    expect(text).toContain(
+      'Numeric Pain Rating Scale (NPRS) 7 09/28/2026 3 11/16/2026 2 4 points better Yes (MCID 2 points)',
+    );
+    expect(text).toContain('Oswestry Disability Index (ODI) 44 09/28/2026 36 11/16/2026 20 8 points better No (MCID 10 points)');
+    expect(text).toContain('Patient-Specific Functional Scale (PSFS) 3.3 09/28/2026 6 11/16/2026 8 2.7 points better Yes (MCID 2 points)');
     expect(text).toContain(
       'I ask you to reverse the denial and reprocess claim UH26-3318-70452 for payment of $1,140.00.',
     );
@@ -301,7 +303,7 @@ describe('appeal letter', () => {
     expect(text).toContain(
       'ODI went from 44 to 36, 8 points better. That is less than the minimal clinically important difference of 10 points, so I do not count it as a clinically meaningful change.',
     );
-    expect(text).toContain('the change in ODI is not yet clinically meaningful');
+    expect(text).toContain('the change in Oswestry Disability Index (ODI) is not yet clinically meaningful');
     const { text: none } = await textOf(
       mutated((input) => {
         input.clinical.outcomeMeasures = [

@@ -45,7 +45,8 @@ describe('lmn rules', () => {
     const insurance = findingsOf('lmn-insurance', (input) => {
       input.treatment.duration = { months: 18 };
     });
-    expect(codes(insurance)).toEqual([]);
+    // No 12-month limit for an insurer; the length still needs its reason.
+    expect(codes(insurance)).toEqual(['CARE_AMOUNT_NOT_EXPLAINED']);
   });
 
   it('warns when no goal is stated, or none can be measured', () => {
