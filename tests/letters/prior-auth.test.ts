@@ -43,7 +43,7 @@ describe('prior-authorization request', () => {
     expect(text).toContain('Rendering provider Jenna Park, LMT, Bayview Manual Therapy, NPI 1492876531');
     expect(text).toContain('Referral on file from the primary care physician');
     expect(text).toContain(
-      'Baseline measures: Numeric Pain Rating Scale (NPRS) 6 on November 12, 2026, goal 2; Neck Disability Index (NDI) 24 on November 12, 2026, goal 12. NPRS and NDI are patient-reported.',
+      'Outcome measures: Numeric Pain Rating Scale (NPRS), baseline 6 on November 12, 2026, target 2; Neck Disability Index (NDI), baseline 24 on November 12, 2026, target 12. NPRS and NDI are patient-reported.',
     );
     expect(text).toContain('Cyclobenzaprine 5 mg at night, 2 weeks: stopped because of morning drowsiness');
     expect(text).toContain('cervical radiograph report of October 6, 2026');

@@ -50,6 +50,7 @@ export function hsaFsaView(data: HsaFsaLetter) {
     /** Whose account pays, when it is not the patient's. */
     payerName: participant.isPatient ? undefined : participant.name,
     validThrough: formatLongDate(account.validThrough),
+    planYearEnd: coverage?.planYearEnd && formatLongDate(coverage.planYearEnd),
     certification: fillCertification(profile.certification, data.diagnoses.length),
     ...flags,
     cover: (data.coverPage ?? data.language !== undefined) && {
