@@ -31,7 +31,8 @@ export const NOT_PRINTED: readonly NotPrinted[] = [
   {
     path: 'coverage.employerPlan',
     readers: ['insurance-lmn', 'prescription', 'appeal'],
-    reason: 'it only decides whether a prior-authorization request cites the ERISA claims rule; these letters cite no claims rule',
+    reason:
+      'it only decides whether a prior-authorization request cites the ERISA claims rule; these letters cite no claims rule',
   },
   {
     path: 'coverage.participantId',

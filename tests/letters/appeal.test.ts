@@ -287,8 +287,12 @@ describe('appeal letter', () => {
     expect(text).toContain(
       'Numeric Pain Rating Scale (NPRS) 7 09/28/2026 3 11/16/2026 2 4 points better Yes (MCID 2 points)',
     );
-    expect(text).toContain('Oswestry Disability Index (ODI) 44 09/28/2026 36 11/16/2026 20 8 points better No (MCID 10 points)');
-    expect(text).toContain('Patient-Specific Functional Scale (PSFS) 3.3 09/28/2026 6 11/16/2026 8 2.7 points better Yes (MCID 2 points)');
+    expect(text).toContain(
+      'Oswestry Disability Index (ODI) 44 09/28/2026 36 11/16/2026 20 8 points better No (MCID 10 points)',
+    );
+    expect(text).toContain(
+      'Patient-Specific Functional Scale (PSFS) 3.3 09/28/2026 6 11/16/2026 8 2.7 points better Yes (MCID 2 points)',
+    );
     expect(text).toContain(
       'I ask you to reverse the denial and reprocess claim UH26-3318-70452 for payment of $1,140.00.',
     );

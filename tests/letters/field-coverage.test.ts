@@ -61,7 +61,8 @@ const LEVEL_WORDS: Record<string, string> = {
 
 // Booleans and enums are found by their effect on the letter: the words they make it print.
 const EFFECTS: Record<string, (value: any, input: Record<string, any>) => string | undefined> = {
-  purpose: (value) => (value === 'insurance' ? 'medically necessary for the conditions above' : 'Valid through'),
+  purpose: (value) =>
+    value === 'insurance' ? 'medically necessary for the conditions above' : 'Valid through',
   'treatment.service': (value: keyof typeof SERVICE_NAMES) => SERVICE_NAMES[value],
   'treatment.frequency.count': (_, input) => describeFrequency(input.treatment.frequency),
   'treatment.frequency.per': (_, input) => describeFrequency(input.treatment.frequency),

@@ -44,9 +44,10 @@ describe('a letter says only what its input says (observation 1)', () => {
     ]) {
       input.clinical[field] = [];
     }
-    for (const field of ['expectedOutcome', 'withoutTreatment', 'reassessEveryWeeks', 'examFindings']) {
-      delete input.clinical[field];
-    }
+    delete input.clinical.expectedOutcome;
+    delete input.clinical.withoutTreatment;
+    delete input.clinical.reassessEveryWeeks;
+    delete input.clinical.examFindings;
   };
 
   it('leaves the optional sections of an insurance LMN out, with their headings, and asks for what a payer needs', async () => {
@@ -152,8 +153,11 @@ describe('codes agree with their words (observation 3)', () => {
 
   it('refuses a diagnosis or procedure code listed twice', () => {
     const findings = findingsOf('lmn-insurance', (input) => {
-      input.diagnoses.push({ code: 'm5450' });
-      input.treatment.procedures.push({ code: '97124', minutes: 8 });
+      input.diagnoses = [...(input.diagnoses as object[]), { code: 'm5450' }];
+      input.treatment.procedures = [
+        ...(input.treatment.procedures as object[]),
+        { code: '97124', minutes: 8 },
+      ];
       input.treatment.sessionMinutes = 61;
     });
     expect(withCode(findings, 'DUPLICATE_DIAGNOSIS_CODE')).toEqual([
@@ -165,7 +169,9 @@ describe('codes agree with their words (observation 3)', () => {
   });
 
   it('refuses a general examination code (Z00–Z13) in an HSA/FSA letter only', () => {
-    const wellness = (input: Input) => input.diagnoses.push({ code: 'Z00.00' });
+    const wellness = (input: Input) => {
+      input.diagnoses = [...(input.diagnoses as object[]), { code: 'Z00.00' }];
+    };
     expect(withCode(findingsOf('lmn-hsa-fsa', wellness), 'WELLNESS_CODE_IN_HSA_FSA')).toEqual([
       expect.objectContaining({ level: 'error', path: 'diagnoses.2.code' }),
     ]);
@@ -173,7 +179,9 @@ describe('codes agree with their words (observation 3)', () => {
   });
 
   it('warns about an office-visit code in an LMN, a prescription and a prior-authorization request', () => {
-    const officeVisit = (input: Input) => input.treatment.procedures.push({ code: '99213' });
+    const officeVisit = (input: Input) => {
+      input.treatment.procedures = [...(input.treatment.procedures as object[]), { code: '99213' }];
+    };
     for (const name of ['lmn-insurance', 'lmn-hsa-fsa', 'prescription', 'prior-auth']) {
       expect(withCode(findingsOf(name, officeVisit), 'PROCEDURE_NOT_THERAPY'), name).toEqual([
         expect.objectContaining({

@@ -42,8 +42,6 @@ export function decisionTime(
   return {
     days: 15,
     wording: '15 calendar days',
-    basis: erisa
-      ? 'the time allowed for pre-service claims (29 CFR 2560.503-1)'
-      : undefined,
+    basis: erisa ? 'the time allowed for pre-service claims (29 CFR 2560.503-1)' : undefined,
   };
 }

@@ -784,7 +784,11 @@ function fieldLink(path, label) {
 function isSigned() {
   const signature = state.data.provider?.signature;
   if (state.patientMode || signature === undefined) return false;
-  return signature.mode === 'for-signature' || signature.mode === 'electronic' || !isEmptyValue(signature.electronic);
+  return (
+    signature.mode === 'for-signature' ||
+    signature.mode === 'electronic' ||
+    !isEmptyValue(signature.electronic)
+  );
 }
 
 function renderChecks() {
