@@ -283,16 +283,13 @@ describe('appeal letter', () => {
     expect(text).toContain('Filing deadline May 8, 2027 (180 days after the denial notice)');
     expect(text).toContain('CO-50: The payer says the service was not medically necessary.');
     expect(text).toContain('Amount billed $1,140.00');
+    expect(text).toContain(
+      'Numeric Pain Rating Scale (NPRS) and Patient-Specific Functional Scale (PSFS) improved by a clinically meaningful amount',
+    );
     expect(text).toContain('Measure Baseline Current Target Change MCID reached');
-    expect(text).toContain(
-      'Numeric Pain Rating Scale (NPRS) 7 09/28/2026 3 11/16/2026 2 4 points better Yes (MCID 2 points)',
-    );
-    expect(text).toContain(
-      'Oswestry Disability Index (ODI) 44 09/28/2026 36 11/16/2026 20 8 points better No (MCID 10 points)',
-    );
-    expect(text).toContain(
-      'Patient-Specific Functional Scale (PSFS) 3.3 09/28/2026 6 11/16/2026 8 2.7 points better Yes (MCID 2 points)',
-    );
+    expect(text).toContain('NPRS 7 09/28/2026 3 11/16/2026 2 4 points better Yes (MCID 2 points)');
+    expect(text).toContain('ODI 44 09/28/2026 36 11/16/2026 20 8 points better No (MCID 10 points)');
+    expect(text).toContain('PSFS 3.3 09/28/2026 6 11/16/2026 8 2.7 points better Yes (MCID 2 points)');
     expect(text).toContain(
       'I ask you to reverse the denial and reprocess claim UH26-3318-70452 for payment of $1,140.00.',
     );

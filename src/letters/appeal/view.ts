@@ -35,7 +35,7 @@ const LEVEL_PHRASES: Record<AppealLevel, string> = {
   'medicare-redetermination': 'a redetermination',
 };
 
-function describeProgress(measure: OutcomeMeasure, progress: Progress | undefined) {
+function describeProgress(measure: OutcomeMeasure, progress: Progress | undefined, spelledOut: boolean) {
   const instrument = progress?.instrument;
   const mcid = instrument?.mcid;
   const change =
@@ -53,7 +53,7 @@ function describeProgress(measure: OutcomeMeasure, progress: Progress | undefine
         ? 'no single MCID'
         : `${progress.meetsMcid ? 'Yes' : 'No'} (MCID ${describeAmount(mcid, instrument)})`;
   return {
-    name: nameInstrument(measure.instrument).full,
+    name: spelledOut ? nameInstrument(measure.instrument).short : nameInstrument(measure.instrument).full,
     baseline: String(measure.baseline),
     baselineDate: measure.baselineDate && formatShortDate(measure.baselineDate),
     current: measure.current === undefined ? '—' : String(measure.current),
@@ -83,7 +83,8 @@ function progressStatement(measure: OutcomeMeasure, progress: Progress): string 
     : `${moved}, ${amount} better. That is less than the minimal clinically important difference of ${threshold}, so I do not count it as a clinically meaningful change.`;
 }
 
-function progressView(measures: readonly OutcomeMeasure[]) {
+/** `spelledOut`: the reasons above the table may name the judged instruments in full. */
+function progressView(measures: readonly OutcomeMeasure[], spelledOut: boolean) {
   const assessed = measures.map((measure) => ({ measure, progress: assessProgress(measure) }));
   const judged = assessed.filter(({ progress }) => typeof progress?.meetsMcid === 'boolean');
   const meaningful = judged
@@ -94,6 +95,8 @@ function progressView(measures: readonly OutcomeMeasure[]) {
     .map(({ measure }) => nameInstrument(measure.instrument).full);
   const remeasured = assessed.filter(({ progress }) => progress !== undefined);
   const reported = remeasured.filter(({ measure }) => nameInstrument(measure.instrument).patientReported);
+  // The reasons list the judged instruments by name only when some changed meaningfully and some not.
+  const listed = spelledOut && meaningful.length > 0 && notYet.length > 0;
   return {
     /** Patient-reported scores are never called objective. */
     label:
@@ -106,7 +109,9 @@ function progressView(measures: readonly OutcomeMeasure[]) {
       .map((measure) => nameInstrument(measure.instrument))
       .filter((name) => name.patientReported)
       .map((name) => name.short),
-    rows: assessed.map(({ measure, progress }) => describeProgress(measure, progress)),
+    rows: assessed.map(({ measure, progress }) =>
+      describeProgress(measure, progress, listed && typeof progress?.meetsMcid === 'boolean'),
+    ),
     statements: assessed.flatMap(({ measure, progress }) =>
       progress ? [progressStatement(measure, progress)] : [],
     ),
@@ -183,7 +188,7 @@ export function appealView(data: Appeal) {
       procedures: units.procedures,
       remaining: endDate > data.date,
     },
-    progress: progressView(clinical.outcomeMeasures),
+    progress: progressView(clinical.outcomeMeasures, answer === 'necessity'),
     replyFax: provider.practice.fax,
     phone: provider.practice.phone,
     enclosures: data.enclosures,
