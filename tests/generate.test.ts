@@ -83,10 +83,11 @@ describe('generate', () => {
     expect(pages.join('\n')).toContain('Signature: ____');
   });
 
-  it('embeds a signature image', async () => {
+  it('embeds a signature image above the electronic attestation', async () => {
     const input = loadExample('lmn-hsa-fsa');
     // A 1×1 PNG.
     input.provider.signature = {
+      electronic: { attestedOn: input.date, statement: 'I sign this letter electronically.' },
       image:
         'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
     };

@@ -335,13 +335,13 @@ describe('administrator profiles: duration, timing and signer', () => {
 
   it('warns when a HealthEquity letter is signed after treatment starts', () => {
     const findings = administratorFindings('lmn-hsa-fsa', (input) => {
-      input.provider.signature.signedOn = '2026-12-05';
+      input.provider.signature.electronic.attestedOn = '2026-12-05';
     });
     expect(findings).toEqual([
       expect.objectContaining({
         code: 'ADMINISTRATOR_SIGNED_AFTER_START',
         level: 'warning',
-        path: 'provider.signature.signedOn',
+        path: 'provider.signature.electronic.attestedOn',
       }),
     ]);
   });

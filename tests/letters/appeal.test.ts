@@ -10,7 +10,7 @@ const codeSets = await loadSharedCodeSets();
 function redated(denialDate: string, changes: { date?: string; level?: string; planType?: string } = {}) {
   const input = loadExample('appeal');
   input.date = changes.date ?? TODAY;
-  input.provider.signature.signedOn = input.date;
+  input.provider.signature.electronic.attestedOn = input.date;
   input.denial.denialDate = denialDate;
   input.denial.datesOfService = ['2026-04-06', '2026-04-08'];
   if (changes.level) input.denial.level = changes.level;
@@ -320,6 +320,9 @@ describe('appeal letter', () => {
     expect(text).toContain('Filing deadline May 8, 2027 (180 days after the denial notice)');
     expect(text).toContain('CO-50: The payer says the service was not medically necessary.');
     expect(text).toContain('Amount billed $1,140.00');
+    expect(text).toContain(
+      'Numeric Pain Rating Scale (NPRS) and Patient-Specific Functional Scale (PSFS) improved by a clinically meaningful amount',
+    );
     expect(text).toContain('Measure Baseline Current Target Change MCID reached');
     expect(text).toContain(
       'NPRS 7 09/28/2026 3 11/16/2026 2 4 points better Yes (MCID 2 points or 30 % of the baseline)',
@@ -342,7 +345,7 @@ describe('appeal letter', () => {
     expect(text).toContain(
       'ODI went from 44 to 36, 8 points better. That is less than the minimal clinically important difference of 10 points or 30 % of the baseline, so I do not count it as a clinically meaningful change.',
     );
-    expect(text).toContain('the change in ODI is not yet clinically meaningful');
+    expect(text).toContain('the change in Oswestry Disability Index (ODI) is not yet clinically meaningful');
     const { text: none } = await textOf(
       mutated((input) => {
         input.clinical.outcomeMeasures = [

@@ -48,7 +48,8 @@ describe('lmn rules', () => {
     const insurance = findingsOf('lmn-insurance', (input) => {
       input.treatment.duration = { months: 18 };
     });
-    expect(codes(insurance)).toEqual([]);
+    // No 12-month limit for an insurer; the length still needs its reason.
+    expect(codes(insurance)).toEqual(['CARE_AMOUNT_NOT_EXPLAINED']);
   });
 
   // IRS Notice 2010-38: an FSA or HRA reimburses a child through the year the child turns 26;

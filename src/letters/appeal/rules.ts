@@ -2,6 +2,7 @@ import { daysBetween, formatLongDate } from '../../calendar.js';
 import { lookupCarc } from '../../codes/carc.js';
 import type { Finding } from '../../errors.js';
 import { clinicalRules } from '../clinical-rules.js';
+import { contentRules } from '../content-rules.js';
 import { coverageRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
 import type { Coverage } from '../fields.js';
@@ -42,6 +43,7 @@ export function appealRules(data: Appeal, context: RuleContext): Finding[] {
       { priorTreatments: clinical.priorTreatments, outcomeMeasures: clinical.outcomeMeasures },
       { reportsProgress: true },
     ),
+    ...contentRules(data, 'appeal'),
   ];
 }
 

@@ -3,13 +3,15 @@ import { lookupCarc } from '../../codes/carc.js';
 import { assessProgress, describeAmount, describeMcid, type Progress } from '../assess-progress.js';
 import { describeUnits } from '../describe-units.js';
 import type { OutcomeMeasure } from '../fields.js';
+import { nameInstrument } from '../name-instrument.js';
 import {
+  clinicalView,
   commonContext,
   commonView,
   countSessions,
   describeDuration,
   describeFrequency,
-  diagnosisDescription,
+  diagnosesView,
   SERVICE_NAMES,
   treatmentEndDate,
 } from '../letter-view.js';
@@ -51,7 +53,7 @@ function describeLevel(level: AppealLevel, planType: Appeal['coverage']['planTyp
   };
 }
 
-function describeProgress(measure: OutcomeMeasure, progress: Progress | undefined) {
+function describeProgress(measure: OutcomeMeasure, progress: Progress | undefined, spelledOut: boolean) {
   const instrument = progress?.instrument;
   const mcid = instrument?.mcid;
   const change =
@@ -69,7 +71,7 @@ function describeProgress(measure: OutcomeMeasure, progress: Progress | undefine
         ? 'no single MCID'
         : `${progress.meetsMcid ? 'Yes' : 'No'} (MCID ${describeMcid(instrument) ?? ''})`;
   return {
-    instrument: measure.instrument,
+    name: spelledOut ? nameInstrument(measure.instrument).short : nameInstrument(measure.instrument).full,
     baseline: String(measure.baseline),
     baselineDate: measure.baselineDate && formatShortDate(measure.baselineDate),
     current: measure.current === undefined ? '—' : String(measure.current),
@@ -83,9 +85,10 @@ function describeProgress(measure: OutcomeMeasure, progress: Progress | undefine
 /** One honest sentence per re-measured instrument: meaningful, not yet meaningful, unchanged or worse. */
 function progressStatement(measure: OutcomeMeasure, progress: Progress): string {
   const { instrument, baseline, current } = progress;
-  const moved = `${measure.instrument} went from ${baseline} to ${current}`;
+  const { short } = nameInstrument(measure.instrument);
+  const moved = `${short} went from ${baseline} to ${current}`;
   if (progress.improved === null) return `${moved}.`;
-  if (progress.change === 0) return `${measure.instrument} is unchanged at ${current}.`;
+  if (progress.change === 0) return `${short} is unchanged at ${current}.`;
   const amount = describeAmount(progress.change, instrument);
   if (!progress.improved) return `${moved}, ${amount} worse.`;
   const mcid = instrument?.mcid;
@@ -98,17 +101,35 @@ function progressStatement(measure: OutcomeMeasure, progress: Progress): string 
     : `${moved}, ${amount} better. That is less than the minimal clinically important difference of ${threshold}, so I do not count it as a clinically meaningful change.`;
 }
 
-function progressView(measures: readonly OutcomeMeasure[]) {
+/** `spelledOut`: the reasons above the table may name the judged instruments in full. */
+function progressView(measures: readonly OutcomeMeasure[], spelledOut: boolean) {
   const assessed = measures.map((measure) => ({ measure, progress: assessProgress(measure) }));
   const judged = assessed.filter(({ progress }) => typeof progress?.meetsMcid === 'boolean');
   const meaningful = judged
     .filter(({ progress }) => progress?.meetsMcid === true)
-    .map(({ measure }) => measure.instrument);
+    .map(({ measure }) => nameInstrument(measure.instrument).full);
   const notYet = judged
     .filter(({ progress }) => progress?.meetsMcid === false)
-    .map(({ measure }) => measure.instrument);
+    .map(({ measure }) => nameInstrument(measure.instrument).full);
+  const remeasured = assessed.filter(({ progress }) => progress !== undefined);
+  const reported = remeasured.filter(({ measure }) => nameInstrument(measure.instrument).patientReported);
+  // The reasons list the judged instruments by name only when some changed meaningfully and some not.
+  const listed = spelledOut && meaningful.length > 0 && notYet.length > 0;
   return {
-    rows: assessed.map(({ measure, progress }) => describeProgress(measure, progress)),
+    /** Patient-reported scores are never called objective. */
+    label:
+      reported.length === remeasured.length
+        ? 'Patient-reported progress'
+        : reported.length === 0
+          ? 'Measured progress'
+          : 'Progress',
+    patientReported: measures
+      .map((measure) => nameInstrument(measure.instrument))
+      .filter((name) => name.patientReported)
+      .map((name) => name.short),
+    rows: assessed.map(({ measure, progress }) =>
+      describeProgress(measure, progress, listed && typeof progress?.meetsMcid === 'boolean'),
+    ),
     statements: assessed.flatMap(({ measure, progress }) =>
       progress ? [progressStatement(measure, progress)] : [],
     ),
@@ -122,7 +143,7 @@ function progressView(measures: readonly OutcomeMeasure[]) {
 const DOLLARS = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
 export function appealView(data: Appeal) {
-  const { treatment, clinical, patient, denial, coverage, provider } = data;
+  const { treatment, clinical, denial, coverage, provider } = data;
   const service = SERVICE_NAMES[treatment.service];
   const level = describeLevel(denial.level, coverage.planType);
   const title = `${level.title} — denied claim for ${service}`;
@@ -136,12 +157,7 @@ export function appealView(data: Appeal) {
     letter: commonContext(data, coverage),
     title,
     coverage,
-    patientFirstName: patient.firstName,
-    diagnoses: data.diagnoses.map((diagnosis) => ({
-      code: diagnosis.code,
-      description: diagnosisDescription(diagnosis) ?? '',
-      onset: diagnosis.onset && formatLongDate(diagnosis.onset),
-    })),
+    diagnoses: diagnosesView(data.diagnoses),
     denial: {
       claimNumber: denial.claimNumber,
       datesOfService: [...denial.datesOfService].sort().map(formatShortDate),
@@ -174,10 +190,7 @@ export function appealView(data: Appeal) {
       coverage: answer === 'coverage',
     },
     answer: data.answer,
-    clinical: {
-      ...clinical,
-      treatingSince: clinical.treatingSince && formatLongDate(clinical.treatingSince),
-    },
+    clinical: clinicalView(clinical),
     plan: {
       service,
       frequency: describeFrequency(treatment.frequency),
@@ -186,12 +199,15 @@ export function appealView(data: Appeal) {
       sessionMinutes: treatment.sessionMinutes,
       techniques: treatment.techniques,
       bodyAreas: treatment.bodyAreas,
+      deliveredBy: treatment.deliveredBy,
+      precautions: treatment.precautions,
+      rationale: treatment.rationale,
       startDate: formatLongDate(treatment.startDate),
       endDate: formatLongDate(endDate),
       procedures: units.procedures,
       remaining: endDate > data.date,
     },
-    progress: progressView(clinical.outcomeMeasures),
+    progress: progressView(clinical.outcomeMeasures, answer === 'necessity'),
     replyFax: provider.practice.fax,
     phone: provider.practice.phone,
     enclosures: data.enclosures,

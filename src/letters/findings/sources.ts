@@ -6,7 +6,8 @@ const CMS_MANUALS = 'https://www.cms.gov/Regulations-and-Guidance/Guidance/Manua
 
 export const SOURCES = {
   MEDICARE_PFS_RVU: {
-    document: 'CMS Medicare Physician Fee Schedule Relative Value Files (status indicator per HCPCS code; 97014 is "I", not valid for Medicare, G0283 is payable)',
+    document:
+      'CMS Medicare Physician Fee Schedule Relative Value Files (status indicator per HCPCS code; 97014 is "I", not valid for Medicare, G0283 is payable)',
     url: 'https://www.cms.gov/medicare/payment/fee-schedules/physician/pfs-relative-value-files',
   },
   ERISA_CLAIMS: {

@@ -132,7 +132,7 @@ export function administratorRules(data: HsaFsaLetter): Finding[] {
     findings.push(finding('ADMINISTRATOR_DIAGNOSIS_NOT_SPECIFIC', 'diagnoses.0.code', { profile }));
   }
 
-  const signedOn = data.provider.signature?.signedOn;
+  const signedOn = data.provider.signature?.electronic?.attestedOn;
   const { startDate } = data.treatment;
   if (
     profile.serviceAfterLetter &&
@@ -140,7 +140,9 @@ export function administratorRules(data: HsaFsaLetter): Finding[] {
     signedOn > startDate &&
     startDate >= data.date
   ) {
-    findings.push(finding('ADMINISTRATOR_SIGNED_AFTER_START', 'provider.signature.signedOn', { profile }));
+    findings.push(
+      finding('ADMINISTRATOR_SIGNED_AFTER_START', 'provider.signature.electronic.attestedOn', { profile }),
+    );
   }
 
   const credentials = data.provider.credentials.map(normalizeCredential);

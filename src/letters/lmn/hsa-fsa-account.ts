@@ -86,7 +86,7 @@ export function describeAccount(data: HsaFsaLetter): HsaFsaAccount {
       ? treatment.startDate
       : profile.validFrom === 'letter'
         ? data.date
-        : (data.provider.signature?.signedOn ?? data.date);
+        : (data.provider.signature?.electronic?.attestedOn ?? data.date);
   const profileLatestEndDate = lastDayAfterMonths(profileAnchorDate, profile.maxMonths);
   const planYearEnd = data.coverage?.planYearEnd;
   const planYearLimit =

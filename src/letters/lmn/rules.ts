@@ -1,6 +1,7 @@
 import { addCalendarDays, addCalendarMonths, formatLongDate } from '../../calendar.js';
 import type { Finding } from '../../errors.js';
 import { clinicalRules } from '../clinical-rules.js';
+import { contentRules } from '../content-rules.js';
 import { coverageRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
 import { finding } from '../findings/index.js';
@@ -48,6 +49,7 @@ export function lmnRules(data: Lmn, context: RuleContext): Finding[] {
     ...procedureRules(treatment, {
       planType: data.purpose === 'insurance' ? data.coverage.planType : undefined,
     }),
+    ...contentRules(data, data.purpose === 'insurance' ? 'insurance-lmn' : 'hsa-fsa-lmn'),
     ...(data.purpose === 'hsa-fsa' ? administratorRules(data) : []),
   ];
 }

@@ -1,5 +1,6 @@
 import { formatLongDate } from '../../calendar.js';
 import type { Finding } from '../../errors.js';
+import { contentRules } from '../content-rules.js';
 import { coverageRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
 import { finding } from '../findings/index.js';
@@ -23,6 +24,7 @@ export function prescriptionRules(data: Prescription, context: RuleContext): Fin
     ...coverageRules(data.coverage, treatment),
     ...procedureRules(treatment, { planType: data.coverage?.planType }),
     ...chiropracticRules(data),
+    ...contentRules(data, 'prescription'),
   ];
   if (treatment.startDate < data.date)
     findings.push(finding('TREATMENT_BEFORE_PRESCRIPTION', 'treatment.startDate'));

@@ -15,20 +15,26 @@ const ERISA_PLANS = new Set<Plan>(['PPO', 'HMO', 'EPO', 'POS', 'HDHP', 'Other'])
 
 /**
  * How soon the plan must decide: CMS-0057-F for Medicare Advantage and Medicaid, 29 CFR
- * 2560.503-1 for employer plans. Undefined for Original Medicare, which sets no decision time for
- * a therapy request, so the letter asks for none.
+ * 2560.503-1 for a private employer's plan only (it governs no other plan: DOL EBSA, Benefit
+ * Claims Procedure Regulation FAQs, A-1). Undefined for Original Medicare, which sets no decision
+ * time for a therapy request, so the letter asks for none.
  * @example
  * decisionTime('standard', 'Medicare'); // undefined
  */
-export function decisionTime(urgency: 'standard' | 'expedited', planType: Plan): DecisionTime | undefined {
+export function decisionTime(
+  urgency: 'standard' | 'expedited',
+  planType: Plan,
+  employerPlan = false,
+): DecisionTime | undefined {
   if (planType === 'Medicare') return undefined;
+  const erisa = employerPlan && ERISA_PLANS.has(planType);
   if (urgency === 'expedited') {
     return {
       days: 3,
       wording: '72 hours',
       basis: CMS_0057_PLANS.has(planType)
         ? 'the time allowed for expedited requests (CMS-0057-F)'
-        : ERISA_PLANS.has(planType)
+        : erisa
           ? 'the time allowed for urgent care claims (29 CFR 2560.503-1)'
           : undefined,
     };
@@ -43,8 +49,6 @@ export function decisionTime(urgency: 'standard' | 'expedited', planType: Plan):
   return {
     days: 15,
     wording: '15 calendar days',
-    basis: ERISA_PLANS.has(planType)
-      ? 'the time allowed for pre-service claims (29 CFR 2560.503-1)'
-      : undefined,
+    basis: erisa ? 'the time allowed for pre-service claims (29 CFR 2560.503-1)' : undefined,
   };
 }

@@ -1,6 +1,7 @@
 import { addCalendarDays, formatLongDate } from '../../calendar.js';
 import type { Finding } from '../../errors.js';
 import { clinicalRules } from '../clinical-rules.js';
+import { contentRules } from '../content-rules.js';
 import { coverageRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
 import { finding } from '../findings/index.js';
@@ -36,6 +37,7 @@ export function priorAuthRules(data: PriorAuth, context: RuleContext): Finding[]
     ...procedureRules(treatment, { planType: coverage.planType }),
     ...chiropracticRules(data),
     ...clinicalRules(data.clinical),
+    ...contentRules(data, 'prior-auth'),
   ];
   const planned = plannedUnits(data);
   if (planned !== undefined && priorAuth.requestedUnits > planned) {
@@ -49,7 +51,7 @@ export function priorAuthRules(data: PriorAuth, context: RuleContext): Finding[]
   if (priorAuth.urgency === 'expedited' && priorAuth.expeditedReason === undefined) {
     findings.push(finding('EXPEDITED_WITHOUT_REASON', 'priorAuth.expeditedReason'));
   }
-  const decision = decisionTime(priorAuth.urgency, coverage.planType);
+  const decision = decisionTime(priorAuth.urgency, coverage.planType, coverage.employerPlan === true);
   if (decision === undefined) findings.push(finding('MEDICARE_NO_DECISION_TIME', 'coverage.planType'));
   if (treatment.startDate < data.date) {
     findings.push(finding('SERVICE_BEFORE_REQUEST', 'treatment.startDate'));
