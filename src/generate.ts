@@ -1,5 +1,6 @@
 import { today as clockToday } from './calendar.js';
-import type { Icd10cmCodeSets } from './codes/index.js';
+import { mergeIcd10cmCodeSets, type Icd10cmCodeSets } from './codes/icd10cm-code-set.js';
+import { officialIcd10cmCodeSets } from './codes/icd10cm-official.js';
 import { RuleError, ValidationError, type Finding, type Issue } from './errors.js';
 import { renderHtml } from './html/render-html.js';
 import { decodeImage } from './letters/fields.js';
@@ -19,7 +20,10 @@ export interface GenerateOptions {
   force?: boolean;
   /** Today's date (YYYY-MM-DD) for date rules; defaults to the machine's calendar date. */
   today?: string;
-  /** Official ICD-10-CM code sets to check diagnosis codes against. */
+  /**
+   * ICD-10-CM code sets to check diagnosis codes against, by fiscal year. The official FY2026
+   * and FY2027 lists are built in; a set given here adds a year or replaces the built-in one.
+   */
   codeSets?: Icd10cmCodeSets;
 }
 
@@ -78,10 +82,23 @@ function findUnprintableFields(value: unknown, path: string[] = []): Issue[] {
   return [];
 }
 
+const merged = new WeakMap<Icd10cmCodeSets, Icd10cmCodeSets>();
+
+/** The built-in official sets, with any year the caller loaded taking the place of ours. */
+function codeSetsFor({ codeSets }: GenerateOptions): Icd10cmCodeSets {
+  if (codeSets === undefined) return officialIcd10cmCodeSets();
+  let sets = merged.get(codeSets);
+  if (sets === undefined) {
+    sets = mergeIcd10cmCodeSets(officialIcd10cmCodeSets(), codeSets);
+    merged.set(codeSets, sets);
+  }
+  return sets;
+}
+
 function prepare(kindName: string, input: unknown, options: GenerateOptions): Prepared {
   const kind = findKind(kindName);
   const data = validate(kind, input);
-  const findings = kind.rules(data, { today: options.today ?? clockToday(), codeSets: options.codeSets });
+  const findings = kind.rules(data, { today: options.today ?? clockToday(), codeSets: codeSetsFor(options) });
   return { kind, data, findings };
 }
 

@@ -1,4 +1,4 @@
-// Field schemas shared by every letter kind (DESIGN.md "Input shape").
+// Field schemas every letter kind is built from: the primitives and their messages.
 import { z } from 'zod';
 import { isValidNpi } from '../codes/npi.js';
 import { isIcdCodeFormat, normalizeIcdCode } from '../codes/icd10cm.js';

@@ -9,7 +9,7 @@ function issuesOf(mutate: (input: Record<string, any>) => void, example = 'lmn-i
   return check('lmn', input, { today: TODAY }).issues;
 }
 
-describe('shared field schemas', () => {
+describe('field schemas of every kind', () => {
   it('accepts an NPI whose check digit matches and refuses one that does not', () => {
     expect(Npi.safeParse('1234567893').success).toBe(true);
     expect(Npi.safeParse('1234567890').success).toBe(false);
