@@ -3,7 +3,7 @@
 import { CARC_CODES } from '../codes/carc.js';
 import { CPT_CODES } from '../codes/cpt.js';
 import { OUTCOME_MEASURES } from '../codes/outcome-measures.js';
-import { listAdministratorProfiles } from './administrators/index.js';
+import { listAdministratorProfiles } from './lmn/administrators/index.js';
 
 export interface FieldHint {
   label?: string;

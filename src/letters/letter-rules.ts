@@ -1,6 +1,7 @@
-// Date checks every letter needs, with the codes the LMN uses for them.
+// Date checks every letter needs.
 import { formatLongDate } from '../calendar.js';
 import type { Finding } from '../errors.js';
+import { finding } from './findings/index.js';
 import type { RuleContext } from './kind.js';
 
 interface DatedLetter {
@@ -11,22 +12,10 @@ interface DatedLetter {
 export function letterRules(data: DatedLetter, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   if (data.patient.dateOfBirth > data.date) {
-    findings.push({
-      code: 'BIRTH_AFTER_LETTER_DATE',
-      level: 'error',
-      path: 'patient.dateOfBirth',
-      message: 'The date of birth is after the letter date.',
-      source: 'DOMAIN §5.2',
-    });
+    findings.push(finding('BIRTH_AFTER_LETTER_DATE', 'patient.dateOfBirth'));
   }
   if (data.date > context.today) {
-    findings.push({
-      code: 'LETTER_DATE_IN_FUTURE',
-      level: 'warning',
-      path: 'date',
-      message: `The letter is dated after today (${formatLongDate(context.today)}); reviewers reject post-dated letters.`,
-      source: 'DOMAIN §5.2',
-    });
+    findings.push(finding('LETTER_DATE_IN_FUTURE', 'date', { today: formatLongDate(context.today) }));
   }
   return findings;
 }

@@ -1,9 +1,9 @@
 import { UnknownKindError } from '../errors.js';
 import type { LetterKind } from './kind.js';
-import { appeal } from './appeal.js';
-import { lmn } from './lmn.js';
-import { prescription } from './prescription.js';
-import { priorAuth } from './prior-auth.js';
+import { appeal } from './appeal/index.js';
+import { lmn } from './lmn/index.js';
+import { prescription } from './prescription/index.js';
+import { priorAuth } from './prior-auth/index.js';
 
 const KINDS: readonly LetterKind[] = [lmn, prescription, priorAuth, appeal];
 

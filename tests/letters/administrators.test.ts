@@ -5,7 +5,7 @@ import {
   AdministratorProfile,
   findAdministratorProfile,
   listAdministratorProfiles,
-} from '../../src/letters/administrators/index.js';
+} from '../../src/letters/lmn/administrators/index.js';
 import { loadExample, readPdf, TODAY } from '../support/pdf.js';
 
 type Input = Record<string, any>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check, generate, RuleError, type Finding } from '../../src/index.js';
-import { appealDeadline } from '../../src/letters/appeal-deadline.js';
+import { appealDeadline } from '../../src/letters/appeal/deadline.js';
 import { loadSharedCodeSets } from '../support/code-sets.js';
 import { loadExample, readPdf, TODAY } from '../support/pdf.js';
 

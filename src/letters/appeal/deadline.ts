@@ -1,8 +1,8 @@
 // The last day to file an appeal, from the denial date, the level and the plan type
 // (DOMAIN §4.2 commercial and external review, §4.3 Medicare and Medicare Advantage).
 import { z } from 'zod';
-import { addCalendarDays, addCalendarMonths } from '../calendar.js';
-import type { PlanType } from './fields.js';
+import { addCalendarDays, addCalendarMonths } from '../../calendar.js';
+import type { PlanType } from '../fields.js';
 
 export const AppealLevel = z.enum([
   'first-internal',

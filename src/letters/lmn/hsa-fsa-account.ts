@@ -1,10 +1,10 @@
 // What an HSA/FSA letter knows about the account: the administrator's profile, the participant, the
 // valid-through date. Shared by the administrator rules and the letter's view.
 import type { z } from 'zod';
-import { addCalendarDays, addCalendarMonths } from '../calendar.js';
+import { addCalendarDays, addCalendarMonths } from '../../calendar.js';
 import { findAdministratorProfile, type AdministratorMatch } from './administrators/index.js';
-import { fullName, treatmentEndDate } from './letter-view.js';
-import type { LmnHsaFsa } from './lmn.js';
+import { fullName, treatmentEndDate } from '../letter-view.js';
+import type { LmnHsaFsa } from './schema.js';
 
 export type HsaFsaLetter = z.output<typeof LmnHsaFsa>;
 

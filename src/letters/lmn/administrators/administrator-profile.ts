@@ -1,6 +1,6 @@
 // What one HSA/FSA/HRA administrator asks of a Letter of Medical Necessity (ADMINISTRATORS.md).
 import { z } from 'zod';
-import { isCalendarDate } from '../../calendar.js';
+import { isCalendarDate } from '../../../calendar.js';
 
 /** The items an administrator can ask the letter to carry; administrator-rules.ts says where each lives. */
 export const RequiredField = z.enum([

@@ -1,8 +1,8 @@
 // The template context of an HSA/FSA letter's account: the administrator's items, the cover page and
 // the claim packet. Wording lives in the templates; this module only picks and formats the data.
-import { formatLongDate } from '../calendar.js';
+import { formatLongDate } from '../../calendar.js';
 import { describeAccount, type HsaFsaLetter } from './hsa-fsa-account.js';
-import { providerName } from './letter-view.js';
+import { providerName } from '../letter-view.js';
 
 const PARTICIPANT_FIELDS = new Set(['participantName', 'participantEmployer', 'participantIdLast4']);
 

@@ -1,6 +1,6 @@
 // The named administrator's own requirements for an HSA/FSA letter (ADMINISTRATORS.md), from its profile.
-import { formatLongDate } from '../calendar.js';
-import type { Finding } from '../errors.js';
+import { formatLongDate } from '../../calendar.js';
+import type { Finding } from '../../errors.js';
 import {
   listAdministratorProfiles,
   type AdministratorProfile,
