@@ -13,7 +13,7 @@ import { findUnprintable } from './pdf/fonts.js';
 import { isReadableImage } from './pdf/read-image.js';
 import { writePdf } from './pdf/write-pdf.js';
 import { renderTemplate } from './template/render-template.js';
-import { plainMessage, toIssues } from './letters/to-issues.js';
+import { parseInput } from './letters/to-issues.js';
 
 export interface GenerateOptions {
   /** Write the letter even when rules report errors. */
@@ -39,20 +39,40 @@ interface Prepared {
   findings: Finding[];
 }
 
-function validate(kind: LetterKind, input: unknown): unknown {
-  const result = kind.schema.safeParse(input, { error: plainMessage });
-  if (!result.success) throw new ValidationError(toIssues(result.error));
-  const issues = [...findUnprintableFields(result.data), ...findUnreadableImages(result.data)];
+function validate(kind: LetterKind, input: unknown, today: string): unknown {
+  const result = parseInput(kind.schema, input);
+  if (!result.success) throw new ValidationError(result.issues);
+  const issues = [
+    ...findUnprintableFields(result.data),
+    ...findUnreadableImages(result.data),
+    ...findFutureBirthDates(result.data, today),
+  ];
   if (issues.length > 0) throw new ValidationError(issues);
   return result.data;
+}
+
+function valueAt(data: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((holder, key) => (holder as Record<string, unknown> | undefined)?.[key], data);
+}
+
+const BIRTH_DATE_PATHS = ['patient.dateOfBirth'];
+
+/** Nobody is born after today (the `today` option, or the machine's calendar date). */
+function findFutureBirthDates(data: unknown, today: string): Issue[] {
+  return BIRTH_DATE_PATHS.flatMap((path) => {
+    const value = valueAt(data, path);
+    return typeof value === 'string' && value > today
+      ? [{ path, code: 'DATE_IN_FUTURE', message: 'must not be after today' }]
+      : [];
+  });
 }
 
 /** A PNG or JPEG header is not enough: the image must be one the PDF writer can embed. */
 function findUnreadableImages(data: unknown): Issue[] {
   return Object.values(IMAGE_PATHS).flatMap((path) => {
-    const value = path
-      .split('.')
-      .reduce<unknown>((holder, key) => (holder as Record<string, unknown> | undefined)?.[key], data);
+    const value = valueAt(data, path);
     if (typeof value !== 'string') return [];
     const bytes = decodeImage(value);
     if (bytes && isReadableImage(bytes)) return [];
@@ -97,8 +117,9 @@ function codeSetsFor({ codeSets }: GenerateOptions): Icd10cmCodeSets {
 
 function prepare(kindName: string, input: unknown, options: GenerateOptions): Prepared {
   const kind = findKind(kindName);
-  const data = validate(kind, input);
-  const findings = kind.rules(data, { today: options.today ?? clockToday(), codeSets: codeSetsFor(options) });
+  const today = options.today ?? clockToday();
+  const data = validate(kind, input, today);
+  const findings = kind.rules(data, { today, codeSets: codeSetsFor(options) });
   return { kind, data, findings };
 }
 
