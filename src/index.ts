@@ -1,5 +1,4 @@
 // The public API of lmnkit: adapters (CLI, HTTP) import only this module.
-import { z } from 'zod';
 import {
   CodeSetUnreadableError,
   createIcd10cmCodeSets,
@@ -7,6 +6,7 @@ import {
   type Icd10cmCodeSets,
 } from './codes/icd10cm-code-set.js';
 import { searchIcd } from './codes/icd10cm-table.js';
+import { toJsonSchema } from './json-schema.js';
 import { formHints, type FormHints } from './letters/form-hints.js';
 import { findKind, listKinds } from './letters/registry.js';
 
@@ -46,7 +46,7 @@ export function kinds(): KindSummary[] {
  * const schema = jsonSchema('lmn');
  */
 export function jsonSchema(kind: string): Record<string, unknown> {
-  return z.toJSONSchema(findKind(kind).schema, { io: 'input', unrepresentable: 'any' });
+  return toJsonSchema(findKind(kind).schema);
 }
 
 export interface FormLayout extends KindSummary {

@@ -1,7 +1,7 @@
 // Field schemas every letter kind is built from: the primitives and their messages.
 import { z } from 'zod';
 import { isValidNpi } from '../codes/npi.js';
-import { isIcdCodeFormat, normalizeIcdCode } from '../codes/icd10cm.js';
+import { normalizeIcdCode } from '../codes/icd10cm.js';
 import { isProcedureCodeFormat } from '../codes/cpt.js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { isCalendarDate } from '../calendar.js';
@@ -59,7 +59,8 @@ const DATE_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_EXAMPLE = '2026-11-20';
 
 function dateProblem(value: string): { code: string; message: string } | undefined {
-  if (!DATE_FORMAT.test(value)) return { code: 'INVALID_FORMAT', message: `use YYYY-MM-DD, e.g. ${DATE_EXAMPLE}` };
+  if (!DATE_FORMAT.test(value))
+    return { code: 'INVALID_FORMAT', message: `use YYYY-MM-DD, e.g. ${DATE_EXAMPLE}` };
   if (!isCalendarDate(value)) return { code: 'INVALID_DATE', message: 'is not a real calendar date' };
   const year = Number(value.slice(0, 4));
   if (year < DATE_YEARS.earliest || year > DATE_YEARS.latest) {
@@ -76,7 +77,8 @@ export const CalendarDate = z
   .string()
   .superRefine((value, context) => {
     const problem = dateProblem(value);
-    if (problem) context.addIssue({ code: 'custom', message: problem.message, params: { code: problem.code } });
+    if (problem)
+      context.addIssue({ code: 'custom', message: problem.message, params: { code: problem.code } });
   })
   .meta({
     format: 'date',
@@ -90,7 +92,10 @@ export const choiceFields = z.registry<{ values: readonly string[] }>();
 
 /** The key two spellings of a value share: case, and spaces, hyphens or underscores between words, do not count. */
 export function choiceKey(value: string): string {
-  return value.trim().toLowerCase().replace(/[\s_-]+/g, '-');
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '-');
 }
 
 /** A JSON Schema pattern matching what {@link choiceKey} folds together. */
@@ -99,13 +104,11 @@ function choicePattern(values: readonly string[]): string {
     choiceKey(value)
       .split('-')
       .map((word) =>
-        [...word]
-          .map((character) => {
-            const upper = character.toUpperCase();
-            if (upper !== character) return `[${upper}${character}]`;
-            return character.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-          })
-          .join(''),
+        word.replace(/./gu, (character) => {
+          const upper = character.toUpperCase();
+          if (upper !== character) return `[${upper}${character}]`;
+          return character.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+        }),
       )
       .join('[\\s_-]+');
   return `^\\s*(?:${values.map(spell).join('|')})\\s*$`;
@@ -148,7 +151,11 @@ export const UsState = z
   .trim()
   .overwrite((value) => value.toUpperCase())
   .regex(/^[A-Z]{2}$/, 'must be a two-letter state code')
-  .meta({ pattern: '^\\s*[A-Za-z]{2}\\s*$', description: 'A two-letter state code, any case.', examples: ['CA'] });
+  .meta({
+    pattern: '^\\s*[A-Za-z]{2}\\s*$',
+    description: 'A two-letter state code, any case.',
+    examples: ['CA'],
+  });
 
 export const Address = z.strictObject({
   line1: LineText,
@@ -207,7 +214,8 @@ export const Npi = z
   })
   .meta({
     pattern: '^[\\s-]*(?:\\d[\\s-]*){10}$',
-    description: 'The 10-digit NPI; spaces and dashes are ignored. Its check digit is verified (not expressed here).',
+    description:
+      'The 10-digit NPI; spaces and dashes are ignored. Its check digit is verified (not expressed here).',
     examples: ['1558598797'],
   });
 

@@ -2,9 +2,9 @@
 // (DOMAIN §4.2 commercial and external review, §4.3 Medicare and Medicare Advantage).
 import { z } from 'zod';
 import { addCalendarDays, addCalendarMonths } from '../../calendar.js';
-import type { PlanType } from '../fields.js';
+import { choice, type PlanType } from '../fields.js';
 
-export const AppealLevel = z.enum([
+export const AppealLevel = choice([
   'first-internal',
   'second-internal',
   'external-review',
