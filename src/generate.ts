@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { today as clockToday } from './calendar.js';
 import { mergeIcd10cmCodeSets, type Icd10cmCodeSets } from './codes/icd10cm-code-set.js';
 import { officialIcd10cmCodeSets } from './codes/icd10cm-official.js';
@@ -9,6 +10,10 @@ import { IMAGE_PATHS } from './letters/letter-view.js';
 import { findKind } from './letters/registry.js';
 import { parseMarkup } from './markup/parse-markup.js';
 import type { ImageName, LetterDocument } from './markup/document.js';
+import type { Appeal } from './letters/appeal/index.js';
+import type { Lmn } from './letters/lmn/index.js';
+import type { Prescription } from './letters/prescription/index.js';
+import type { PriorAuth } from './letters/prior-auth/index.js';
 import { findUnprintable } from './pdf/fonts.js';
 import { isReadableImage } from './pdf/read-image.js';
 import { writePdf } from './pdf/write-pdf.js';
@@ -26,6 +31,25 @@ export interface GenerateOptions {
    */
   codeSets?: Icd10cmCodeSets;
 }
+
+/** Letter of Medical Necessity input, as JSON would give it (before defaults and normalising). */
+export type LmnInput = z.input<typeof Lmn>;
+export type PrescriptionInput = z.input<typeof Prescription>;
+export type PriorAuthInput = z.input<typeof PriorAuth>;
+export type AppealInput = z.input<typeof Appeal>;
+
+/** The input of each letter kind, by the kind's name. */
+export interface LetterInputs {
+  lmn: LmnInput;
+  prescription: PrescriptionInput;
+  'prior-auth': PriorAuthInput;
+  appeal: AppealInput;
+}
+
+export type LetterKindName = keyof LetterInputs;
+
+/** A known kind's input type; `unknown` for a kind chosen at run time (it is validated then). */
+export type LetterInput<Kind extends string> = Kind extends LetterKindName ? LetterInputs[Kind] : unknown;
 
 export interface CheckReport {
   ok: boolean;
@@ -150,9 +174,9 @@ function buildDocument(kind: LetterKind, data: unknown): LetterDocument {
  * @example
  * const { pdf, findings } = await generate('lmn', input);
  */
-export async function generate(
-  kind: string,
-  input: unknown,
+export async function generate<Kind extends string>(
+  kind: Kind,
+  input: LetterInput<Kind>,
   options: GenerateOptions = {},
 ): Promise<{ pdf: Uint8Array; findings: Finding[] }> {
   const prepared = prepare(kind, input, options);
@@ -184,7 +208,11 @@ export function check(kind: string, input: unknown, options: GenerateOptions = {
  * @example
  * const html = preview('lmn', input);
  */
-export function preview(kind: string, input: unknown, options: GenerateOptions = {}): string {
+export function preview<Kind extends string>(
+  kind: Kind,
+  input: LetterInput<Kind>,
+  options: GenerateOptions = {},
+): string {
   const prepared = prepare(kind, input, options);
   return renderHtml(buildDocument(prepared.kind, prepared.data));
 }

@@ -11,7 +11,17 @@ import { formHints, type FormHints } from './letters/form-hints.js';
 import { findKind, listKinds } from './letters/registry.js';
 
 export { generate, check, preview } from './generate.js';
-export type { GenerateOptions, CheckReport } from './generate.js';
+export type {
+  GenerateOptions,
+  CheckReport,
+  LetterInputs,
+  LetterInput,
+  LetterKindName,
+  LmnInput,
+  PrescriptionInput,
+  PriorAuthInput,
+  AppealInput,
+} from './generate.js';
 export {
   LmnkitError,
   ValidationError,

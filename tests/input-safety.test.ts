@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { check, generate, ValidationError } from '../src/index.js';
+import { check, generate, ValidationError, type AppealInput } from '../src/index.js';
 import { CalendarDate, LineText, LongText } from '../src/letters/fields.js';
 import { createApp } from '../src/server/app.js';
 import { loadExample, readPdf, TODAY } from './support/pdf.js';
@@ -23,9 +23,9 @@ function lmnStarting(startDate: string) {
 }
 
 /** The appeal moved to a year, every date in it. */
-function appealIn(year: string) {
+function appealIn(year: string): AppealInput {
   const text = JSON.stringify(loadExample('appeal')).replace(/"2026-(\d\d-\d\d)"/g, `"${year}-$1"`);
-  return JSON.parse(text) as Record<string, unknown>;
+  return JSON.parse(text) as AppealInput;
 }
 
 function messagesOf(schema: typeof LineText, value: string): string[] {
@@ -47,7 +47,7 @@ describe('calendar dates stay in 1900–2100', () => {
     expect(check('lmn', lmnStarting('9999-06-01'), { today: TODAY }).issues).toEqual([
       { path: 'treatment.startDate', code: 'DATE_OUT_OF_RANGE', message: OUT_OF_RANGE },
     ]);
-    await expect(generate('lmn', lmnStarting('9999-06-01'), { today: TODAY })).rejects.toThrow(
+    await expect(generate<string>('lmn', lmnStarting('9999-06-01'), { today: TODAY })).rejects.toThrow(
       ValidationError,
     );
   });
@@ -66,7 +66,7 @@ describe('calendar dates stay in 1900–2100', () => {
     const input = lmnStarting('2100-12-31');
     input.date = '2100-12-01';
     input.treatment.duration = { months: 24 };
-    const { pdf } = await generate('lmn', input, { today: '2100-12-01', force: true });
+    const { pdf } = await generate<string>('lmn', input, { today: '2100-12-01', force: true });
     expect((await readPdf(pdf)).text).toContain('December 31, 2100');
   });
 

@@ -58,13 +58,13 @@ function appealWithUnknownCode(): Record<string, any> {
 
 describe.each(KINDS)('$kind', ({ kind, patient, says }) => {
   it('renders from its example through the library', async () => {
-    const { pdf } = await generate(kind, loadExample(kind), { today: TODAY, codeSets });
+    const { pdf } = await generate<string>(kind, loadExample(kind), { today: TODAY, codeSets });
     const { text, pages } = await readPdf(pdf);
     expect(text).toContain(says);
     expect(text).toContain(patient);
     expect(text).toContain(`Page ${pages.length} of ${pages.length}`);
     expect(text).not.toContain('DRAFT');
-    expect(preview(kind, loadExample(kind), { today: TODAY })).toContain(patient);
+    expect(preview<string>(kind, loadExample(kind), { today: TODAY })).toContain(patient);
   });
 
   it('renders from its example through the CLI', async () => {

@@ -96,7 +96,8 @@ export function toIssues(error: { issues: readonly z.core.$ZodIssue[] }): Issue[
     }
     const params = issue.code === 'custom' ? (issue.params as { code?: string } | undefined) : undefined;
     // zod drops `input` from finished issues, so "missing" is known by its message.
-    const fallback = issue.code === 'invalid_union' && 'note' in issue ? 'INVALID_VALUE' : issue.code.toUpperCase();
+    const fallback =
+      issue.code === 'invalid_union' && 'note' in issue ? 'INVALID_VALUE' : issue.code.toUpperCase();
     return [
       {
         path: joinPath(issue.path),
@@ -120,7 +121,8 @@ export function parseInput(schema: z.ZodType, input: unknown): ParseResult {
   const issues = toIssues(result.error);
   const def = schema._zod.def as { discriminator?: string; options?: z.ZodType[] };
   const noVariant = result.error.issues.some(
-    (issue) => issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator',
+    (issue) =>
+      issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator',
   );
   if (!noVariant || def.discriminator === undefined || def.options === undefined) {
     return { success: false, issues };
@@ -133,6 +135,8 @@ export function parseInput(schema: z.ZodType, input: unknown): ParseResult {
     return tried.success ? [] : toIssues(tried.error);
   });
   const same = (a: Issue) => (b: Issue) => a.path === b.path && a.message === b.message;
-  const shared = (perVariant[0] ?? []).filter((issue) => perVariant.every((other) => other.some(same(issue))));
+  const shared = (perVariant[0] ?? []).filter((issue) =>
+    perVariant.every((other) => other.some(same(issue))),
+  );
   return { success: false, issues: [...issues, ...shared.filter((issue) => !issues.some(same(issue)))] };
 }

@@ -107,7 +107,9 @@ describe('diagnosis codes are checked against the official list with no option g
   });
 
   it('blocks the PDF for a code that does not exist', async () => {
-    await expect(generate('lmn', lmnWith('M54.99', '2026-11-20'), { today: TODAY })).rejects.toMatchObject({
+    await expect(
+      generate<string>('lmn', lmnWith('M54.99', '2026-11-20'), { today: TODAY }),
+    ).rejects.toMatchObject({
       code: 'BLOCKING_FINDINGS',
     });
   });

@@ -298,7 +298,7 @@ describe('messages that say how to fix the input', () => {
     const input = loadExample('lmn-insurance');
     input.provider.practice.phone = '916-555-0198';
     input.provider.practice.fax = '916.555.0199';
-    const { text } = await readPdf((await generate('lmn', input, { today: TODAY })).pdf);
+    const { text } = await readPdf((await generate<string>('lmn', input, { today: TODAY })).pdf);
     expect(text).toContain('(916) 555-0198');
     expect(text).toContain('(916) 555-0199');
     expect(text).not.toMatch(/916[-.]555/);

@@ -20,7 +20,7 @@ const codesOf = (findings: Finding[]) => findings.map((finding) => finding.code)
 async function textOf(mutate: (input: Record<string, any>) => void = () => undefined) {
   const input = loadExample('prior-auth');
   mutate(input);
-  const { pdf } = await generate('prior-auth', input, { today: LETTER_DAY, codeSets, force: true });
+  const { pdf } = await generate<string>('prior-auth', input, { today: LETTER_DAY, codeSets, force: true });
   return (await readPdf(pdf)).text;
 }
 
