@@ -1,9 +1,9 @@
 // Field schemas every letter kind is built from: the primitives and their messages.
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import { isValidNpi } from '../codes/npi.js';
 import { normalizeIcdCode } from '../codes/icd10cm.js';
 import { isProcedureCodeFormat } from '../codes/cpt.js';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { isCalendarDate } from '../calendar.js';
 
 // C0 and C1 controls other than tab and newline: never meaningful in a letter.
@@ -87,7 +87,7 @@ export const CalendarDate = z
     examples: [DATE_EXAMPLE],
   });
 
-/** Said when an enumeration is missing or wrong: the form's words for each value, and the value when they differ. */
+/** Enumerations made by {@link choice}: the JSON Schema gives their values as the first form of an anyOf. */
 export const choiceFields = z.registry<{ values: readonly string[] }>();
 
 /** The key two spellings of a value share: case, and spaces, hyphens or underscores between words, do not count. */
