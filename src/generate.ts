@@ -1,5 +1,7 @@
+import type { z } from 'zod';
 import { today as clockToday } from './calendar.js';
-import type { Icd10cmCodeSets } from './codes/index.js';
+import { mergeIcd10cmCodeSets, type Icd10cmCodeSets } from './codes/icd10cm-code-set.js';
+import { officialIcd10cmCodeSets } from './codes/icd10cm-official.js';
 import { RuleError, ValidationError, type Finding, type Issue } from './errors.js';
 import { renderHtml } from './html/render-html.js';
 import { decodeImage } from './letters/fields.js';
@@ -8,20 +10,46 @@ import { IMAGE_PATHS } from './letters/letter-view.js';
 import { findKind } from './letters/registry.js';
 import { parseMarkup } from './markup/parse-markup.js';
 import type { ImageName, LetterDocument } from './markup/document.js';
+import type { Appeal } from './letters/appeal/index.js';
+import type { Lmn } from './letters/lmn/index.js';
+import type { Prescription } from './letters/prescription/index.js';
+import type { PriorAuth } from './letters/prior-auth/index.js';
 import { findUnprintable } from './pdf/fonts.js';
 import { isReadableImage } from './pdf/read-image.js';
 import { writePdf } from './pdf/write-pdf.js';
 import { renderTemplate } from './template/render-template.js';
-import { plainMessage, toIssues } from './letters/to-issues.js';
+import { parseInput } from './letters/to-issues.js';
 
 export interface GenerateOptions {
   /** Write the letter even when rules report errors. */
   force?: boolean;
   /** Today's date (YYYY-MM-DD) for date rules; defaults to the machine's calendar date. */
   today?: string;
-  /** Official ICD-10-CM code sets to check diagnosis codes against. */
+  /**
+   * ICD-10-CM code sets to check diagnosis codes against, by fiscal year. The official FY2026
+   * and FY2027 lists are built in; a set given here adds a year or replaces the built-in one.
+   */
   codeSets?: Icd10cmCodeSets;
 }
+
+/** Letter of Medical Necessity input, as JSON would give it (before defaults and normalising). */
+export type LmnInput = z.input<typeof Lmn>;
+export type PrescriptionInput = z.input<typeof Prescription>;
+export type PriorAuthInput = z.input<typeof PriorAuth>;
+export type AppealInput = z.input<typeof Appeal>;
+
+/** The input of each letter kind, by the kind's name. */
+export interface LetterInputs {
+  lmn: LmnInput;
+  prescription: PrescriptionInput;
+  'prior-auth': PriorAuthInput;
+  appeal: AppealInput;
+}
+
+export type LetterKindName = keyof LetterInputs;
+
+/** A known kind's input type; `unknown` for a kind chosen at run time (it is validated then). */
+export type LetterInput<Kind extends string> = Kind extends LetterKindName ? LetterInputs[Kind] : unknown;
 
 export interface CheckReport {
   ok: boolean;
@@ -35,20 +63,40 @@ interface Prepared {
   findings: Finding[];
 }
 
-function validate(kind: LetterKind, input: unknown): unknown {
-  const result = kind.schema.safeParse(input, { error: plainMessage });
-  if (!result.success) throw new ValidationError(toIssues(result.error));
-  const issues = [...findUnprintableFields(result.data), ...findUnreadableImages(result.data)];
+function validate(kind: LetterKind, input: unknown, today: string): unknown {
+  const result = parseInput(kind.schema, input);
+  if (!result.success) throw new ValidationError(result.issues);
+  const issues = [
+    ...findUnprintableFields(result.data),
+    ...findUnreadableImages(result.data),
+    ...findFutureBirthDates(result.data, today),
+  ];
   if (issues.length > 0) throw new ValidationError(issues);
   return result.data;
+}
+
+function valueAt(data: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((holder, key) => (holder as Record<string, unknown> | undefined)?.[key], data);
+}
+
+const BIRTH_DATE_PATHS = ['patient.dateOfBirth'];
+
+/** Nobody is born after today (the `today` option, or the machine's calendar date). */
+function findFutureBirthDates(data: unknown, today: string): Issue[] {
+  return BIRTH_DATE_PATHS.flatMap((path) => {
+    const value = valueAt(data, path);
+    return typeof value === 'string' && value > today
+      ? [{ path, code: 'DATE_IN_FUTURE', message: 'must not be after today' }]
+      : [];
+  });
 }
 
 /** A PNG or JPEG header is not enough: the image must be one the PDF writer can embed. */
 function findUnreadableImages(data: unknown): Issue[] {
   return Object.values(IMAGE_PATHS).flatMap((path) => {
-    const value = path
-      .split('.')
-      .reduce<unknown>((holder, key) => (holder as Record<string, unknown> | undefined)?.[key], data);
+    const value = valueAt(data, path);
     if (typeof value !== 'string') return [];
     const bytes = decodeImage(value);
     if (bytes && isReadableImage(bytes)) return [];
@@ -78,10 +126,24 @@ function findUnprintableFields(value: unknown, path: string[] = []): Issue[] {
   return [];
 }
 
+const merged = new WeakMap<Icd10cmCodeSets, Icd10cmCodeSets>();
+
+/** The built-in official sets, with any year the caller loaded taking the place of ours. */
+function codeSetsFor({ codeSets }: GenerateOptions): Icd10cmCodeSets {
+  if (codeSets === undefined) return officialIcd10cmCodeSets();
+  let sets = merged.get(codeSets);
+  if (sets === undefined) {
+    sets = mergeIcd10cmCodeSets(officialIcd10cmCodeSets(), codeSets);
+    merged.set(codeSets, sets);
+  }
+  return sets;
+}
+
 function prepare(kindName: string, input: unknown, options: GenerateOptions): Prepared {
   const kind = findKind(kindName);
-  const data = validate(kind, input);
-  const findings = kind.rules(data, { today: options.today ?? clockToday(), codeSets: options.codeSets });
+  const today = options.today ?? clockToday();
+  const data = validate(kind, input, today);
+  const findings = kind.rules(data, { today, codeSets: codeSetsFor(options) });
   return { kind, data, findings };
 }
 
@@ -112,9 +174,9 @@ function buildDocument(kind: LetterKind, data: unknown): LetterDocument {
  * @example
  * const { pdf, findings } = await generate('lmn', input);
  */
-export async function generate(
-  kind: string,
-  input: unknown,
+export async function generate<Kind extends string>(
+  kind: Kind,
+  input: LetterInput<Kind>,
   options: GenerateOptions = {},
 ): Promise<{ pdf: Uint8Array; findings: Finding[] }> {
   const prepared = prepare(kind, input, options);
@@ -146,7 +208,11 @@ export function check(kind: string, input: unknown, options: GenerateOptions = {
  * @example
  * const html = preview('lmn', input);
  */
-export function preview(kind: string, input: unknown, options: GenerateOptions = {}): string {
+export function preview<Kind extends string>(
+  kind: Kind,
+  input: LetterInput<Kind>,
+  options: GenerateOptions = {},
+): string {
   const prepared = prepare(kind, input, options);
   return renderHtml(buildDocument(prepared.kind, prepared.data));
 }

@@ -1,5 +1,4 @@
 // The public API of lmnkit: adapters (CLI, HTTP) import only this module.
-import { z } from 'zod';
 import {
   CodeSetUnreadableError,
   createIcd10cmCodeSets,
@@ -7,11 +6,22 @@ import {
   type Icd10cmCodeSets,
 } from './codes/icd10cm-code-set.js';
 import { searchIcd } from './codes/icd10cm-table.js';
+import { toJsonSchema } from './json-schema.js';
 import { formHints, type FormHints } from './letters/form-hints.js';
 import { findKind, listKinds } from './letters/registry.js';
 
 export { generate, check, preview } from './generate.js';
-export type { GenerateOptions, CheckReport } from './generate.js';
+export type {
+  GenerateOptions,
+  CheckReport,
+  LetterInputs,
+  LetterInput,
+  LetterKindName,
+  LmnInput,
+  PrescriptionInput,
+  PriorAuthInput,
+  AppealInput,
+} from './generate.js';
 export {
   LmnkitError,
   ValidationError,
@@ -46,7 +56,7 @@ export function kinds(): KindSummary[] {
  * const schema = jsonSchema('lmn');
  */
 export function jsonSchema(kind: string): Record<string, unknown> {
-  return z.toJSONSchema(findKind(kind).schema, { io: 'input', unrepresentable: 'any' });
+  return toJsonSchema(findKind(kind).schema);
 }
 
 export interface FormLayout extends KindSummary {

@@ -1,6 +1,6 @@
 // Official ICD-10-CM code sets (CMS), loaded from files the caller provides. A code is
 // billable when listed for the fiscal year, a header when it is a strict prefix of a listed
-// code, and invalid otherwise (shared/data/icd10cm/README.md "Formats").
+// code, and invalid otherwise (data/icd10cm/README.md "Formats").
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,7 +21,7 @@ export interface Icd10cmCodeSet {
   children(code: string): string[];
 }
 
-/** Code sets of several fiscal years, chosen by date of service (DOMAIN [ICD-2]). */
+/** Code sets of several fiscal years, chosen by date of service (FY N: N-1-10-01 to N-09-30). */
 export interface Icd10cmCodeSets {
   /** Ascending. */
   readonly fiscalYears: readonly number[];
@@ -88,8 +88,14 @@ export function createIcd10cmCodeSet(fiscalYear: number, codes: Iterable<string>
     unique.add(dotless);
   }
   // Plain code-unit order, the order the binary search compares in.
-  const sorted = [...unique].sort();
+  return fromSortedCodes(fiscalYear, [...unique].sort());
+}
 
+/**
+ * A code set from dotless, well-formed codes already unique and in code-unit order (the
+ * bundled files, checked by tests/codes/icd10cm-official.test.ts); nothing is re-checked.
+ */
+export function fromSortedCodes(fiscalYear: number, sorted: readonly string[]): Icd10cmCodeSet {
   return {
     fiscalYear,
     size: sorted.length,
@@ -150,6 +156,22 @@ export function createIcd10cmCodeSets(sets: readonly Icd10cmCodeSet[]): Icd10cmC
     fiscalYears,
     forDate: (date) => byYear.get(fiscalYearOf(date)),
     forFiscalYear: (fiscalYear) => byYear.get(fiscalYear),
+  };
+}
+
+/**
+ * The sets of `base`, with any fiscal year that `overrides` also has taken from `overrides`.
+ * @example
+ * const sets = mergeIcd10cmCodeSets(official, createIcd10cmCodeSets([myFy2028]));
+ * sets.fiscalYears; // [2026, 2027, 2028]
+ */
+export function mergeIcd10cmCodeSets(base: Icd10cmCodeSets, overrides: Icd10cmCodeSets): Icd10cmCodeSets {
+  const forFiscalYear = (fiscalYear: number) =>
+    overrides.forFiscalYear(fiscalYear) ?? base.forFiscalYear(fiscalYear);
+  return {
+    fiscalYears: [...new Set([...base.fiscalYears, ...overrides.fiscalYears])].sort((a, b) => a - b),
+    forDate: (date) => forFiscalYear(fiscalYearOf(date)),
+    forFiscalYear,
   };
 }
 

@@ -1,6 +1,6 @@
 // The curated ICD-10-CM pick-list for massage / manual therapy letters, embedded so the
 // library reads no file at run time. Titles are official ICD-10-CM titles (public domain).
-// Data copied from shared/data/icd10cm/curated-manual-therapy.csv; tests/codes keeps it in sync.
+// Data copied from data/icd10cm/curated-manual-therapy.csv; tests/codes keeps it in sync.
 import { toDotless } from './icd10cm.js';
 
 /** One row of the built-in table. */

@@ -1,4 +1,4 @@
-// ICD-10-CM code formats (DOMAIN §1.1): stored dotless (M5450), displayed with a dot after
+// ICD-10-CM code formats (data/icd10cm/README.md "Formats"): stored dotless (M5450), displayed with a dot after
 // the category (M54.50). A well-formed code is not necessarily a valid one: look it up.
 
 // Position 2 may be a letter (QA0, QA1); the letter O never appears after position 1.
@@ -17,7 +17,7 @@ export function normalizeIcdCode(raw: string): string {
 }
 
 /**
- * Whether a display-form code is well formed (DOMAIN [ICD-1]): a letter, two letters or
+ * Whether a display-form code is well formed: a letter, two letters or
  * digits, then optionally a dot and one to four more.
  * @example
  * isIcdCodeFormat('M54.50'); // true

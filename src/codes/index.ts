@@ -8,9 +8,11 @@ export {
   loadIcd10cmCodeSet,
   createIcd10cmCodeSet,
   createIcd10cmCodeSets,
+  mergeIcd10cmCodeSets,
   fiscalYearOf,
   CodeSetUnreadableError,
 } from './icd10cm-code-set.js';
+export { officialIcd10cmCodeSets, OFFICIAL_ICD10CM_FILES } from './icd10cm-official.js';
 export type { Icd10cmCodeSet, Icd10cmCodeSets, IcdCodeStatus } from './icd10cm-code-set.js';
 export { EXCLUDES1_RULES, findExcludes1Conflicts } from './excludes1.js';
 export type { Excludes1Rule, Excludes1Conflict } from './excludes1.js';

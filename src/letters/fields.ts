@@ -1,47 +1,161 @@
-// Field schemas shared by every letter kind (DESIGN.md "Input shape").
+// Field schemas every letter kind is built from: the primitives and their messages.
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import { isValidNpi } from '../codes/npi.js';
-import { isIcdCodeFormat, normalizeIcdCode } from '../codes/icd10cm.js';
+import { normalizeIcdCode } from '../codes/icd10cm.js';
 import { isProcedureCodeFormat } from '../codes/cpt.js';
 import { isCalendarDate } from '../calendar.js';
 
 // C0 and C1 controls other than tab and newline: never meaningful in a letter.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
-const LINE_BREAK = /[\n\t]/u;
+const LINE_BREAK = /[\n\t\u2028\u2029]/u;
+// Embeddings, overrides and isolates reorder what a viewer shows (Unicode TR #9, §2).
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
+/** Combining marks one character may carry; more are drawn over the lines around it. */
+export const MAX_COMBINING_MARKS = 3;
+const STACKED_MARKS = new RegExp(`\\p{M}{${MAX_COMBINING_MARKS + 1}}`, 'u');
+
+/** How the published JSON Schema describes a text field (src/json-schema.ts adds the characters the fonts print). */
+export const textFields = z.registry<{ multiline: boolean }>();
+
+function textProblem(value: string, multiline: boolean): string | undefined {
+  if (!value.isWellFormed()) return 'contains an invalid character';
+  if (!multiline && LINE_BREAK.test(value))
+    return 'must be a single line (no line breaks, tabs or line separators)';
+  if (CONTROL_CHARACTER.test(value)) return 'contains a control character';
+  if (BIDI_CONTROL.test(value))
+    return 'contains a bidirectional control character (U+202A–U+202E, U+2066–U+2069), which can make the letter show other text than was typed; remove it';
+  if (STACKED_MARKS.test(value))
+    return `has more than ${MAX_COMBINING_MARKS} combining marks on one character, which would print over the lines around it`;
+  return undefined;
+}
 
 function text(max: number, { multiline = false } = {}) {
-  return z
+  const schema = z
     .string()
-    .refine((value) => value.isWellFormed(), {
-      error: 'contains an invalid character',
-      params: { code: 'INVALID_TEXT' },
-    })
-    .refine((value) => !CONTROL_CHARACTER.test(value) && (multiline || !LINE_BREAK.test(value)), {
-      error: multiline ? 'contains a control character' : 'must be a single line without control characters',
-      params: { code: 'INVALID_TEXT' },
+    // Counted as typed, so that the JSON Schema's maxLength says the same.
+    .max(max, `must be at most ${max} characters`)
+    // Windows line endings and Unicode line/paragraph separators become newlines.
+    .overwrite((value) => (multiline ? value.replace(/\r\n?|[\u2028\u2029]/g, '\n') : value))
+    .superRefine((value, context) => {
+      const problem = textProblem(value, multiline);
+      if (problem !== undefined)
+        context.addIssue({ code: 'custom', message: problem, params: { code: 'INVALID_TEXT' } });
     })
     .normalize('NFC')
     .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+    .min(1, 'must not be empty');
+  return schema.register(textFields, { multiline });
 }
 
 export const ShortText = text(120);
 export const LineText = text(300);
 export const LongText = text(4000, { multiline: true });
 
-/** A calendar date written YYYY-MM-DD; 2026-02-30 is refused. Never an instant. */
+/** Years a date may have: wide enough for any patient and letter, narrow enough that no date arithmetic overflows. */
+export const DATE_YEARS = { earliest: 1900, latest: 2100 } as const;
+const DATE_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_EXAMPLE = '2026-11-20';
+
+function dateProblem(value: string): { code: string; message: string } | undefined {
+  if (!DATE_FORMAT.test(value))
+    return { code: 'INVALID_FORMAT', message: `use YYYY-MM-DD, e.g. ${DATE_EXAMPLE}` };
+  if (!isCalendarDate(value)) return { code: 'INVALID_DATE', message: 'is not a real calendar date' };
+  const year = Number(value.slice(0, 4));
+  if (year < DATE_YEARS.earliest || year > DATE_YEARS.latest) {
+    return {
+      code: 'DATE_OUT_OF_RANGE',
+      message: `must be a date in the years ${DATE_YEARS.earliest} to ${DATE_YEARS.latest}`,
+    };
+  }
+  return undefined;
+}
+
+/** A calendar date written YYYY-MM-DD, in 1900–2100; 2026-02-30 is refused. Never an instant. */
 export const CalendarDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine(isCalendarDate, { error: 'is not a real calendar date', params: { code: 'INVALID_DATE' } });
+  .superRefine((value, context) => {
+    const problem = dateProblem(value);
+    if (problem)
+      context.addIssue({ code: 'custom', message: problem.message, params: { code: problem.code } });
+  })
+  .meta({
+    format: 'date',
+    pattern: '^(?:19\\d\\d|20\\d\\d|2100)-\\d\\d-\\d\\d$',
+    description: `A calendar date written YYYY-MM-DD, in the years ${DATE_YEARS.earliest} to ${DATE_YEARS.latest}.`,
+    examples: [DATE_EXAMPLE],
+  });
+
+/** Enumerations made by {@link choice}: the JSON Schema gives their values as the first form of an anyOf. */
+export const choiceFields = z.registry<{ values: readonly string[] }>();
+
+/** The key two spellings of a value share: case, and spaces, hyphens or underscores between words, do not count. */
+export function choiceKey(value: string): string {
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '-');
+}
+
+/** A JSON Schema pattern matching what {@link choiceKey} folds together. */
+function choicePattern(values: readonly string[]): string {
+  const spell = (value: string) =>
+    choiceKey(value)
+      .split('-')
+      .map((word) =>
+        word.replace(/./gu, (character) => {
+          const upper = character.toUpperCase();
+          if (upper !== character) return `[${upper}${character}]`;
+          return character.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+        }),
+      )
+      .join('[\\s_-]+');
+  return `^\\s*(?:${values.map(spell).join('|')})\\s*$`;
+}
+
+/**
+ * One of `values`, matched without regard to case and to spaces, hyphens or underscores
+ * between words ("ppo" is PPO, "Massage therapy" is massage-therapy), unless two values
+ * would then be the same.
+ */
+export function choice<const Values extends readonly [string, ...string[]]>(values: Values) {
+  const byKey = new Map<string, string | undefined>();
+  for (const value of values) {
+    const key = choiceKey(value);
+    byKey.set(key, byKey.has(key) ? undefined : value);
+  }
+  const unambiguous = values.filter((value) => byKey.get(choiceKey(value)) === value);
+  const exact = values.filter((value) => !unambiguous.includes(value));
+  const schema = z
+    .preprocess(
+      (input) => (typeof input === 'string' ? (byKey.get(choiceKey(input)) ?? input) : input),
+      z.enum(values),
+    )
+    .meta({
+      type: 'string',
+      anyOf: [
+        { enum: [...values] },
+        {
+          pattern: choicePattern(unambiguous),
+          description: 'The same values in any case, with spaces, hyphens or underscores between words.',
+        },
+        ...(exact.length > 0 ? [{ enum: exact }] : []),
+      ],
+    });
+  return schema.register(choiceFields, { values });
+}
 
 export const UsState = z
   .string()
   .trim()
   .overwrite((value) => value.toUpperCase())
-  .regex(/^[A-Z]{2}$/, 'must be a two-letter state code');
+  .regex(/^[A-Z]{2}$/, 'must be a two-letter state code')
+  .meta({
+    pattern: '^\\s*[A-Za-z]{2}\\s*$',
+    description: 'A two-letter state code, any case.',
+    examples: ['CA'],
+  });
 
 export const Address = z.strictObject({
   line1: LineText,
@@ -51,26 +165,58 @@ export const Address = z.strictObject({
   postalCode: z
     .string()
     .trim()
-    .regex(/^\d{5}(-\d{4})?$/, 'must be a ZIP code (12345 or 12345-6789)'),
+    .regex(/^\d{5}(-\d{4})?$/, 'must be a ZIP code (12345 or 12345-6789)')
+    .meta({ pattern: '^\\s*\\d{5}(?:-\\d{4})?\\s*$', examples: ['95816'] }),
 });
 export type Address = z.infer<typeof Address>;
 
+// Digits with the separators people type, an optional +country code and an optional extension.
+const PHONE_SHAPE = /^\s*\+?[\d\s().-]{7,25}(?:\s*(?:x|ext\.?|#)\s*\d{1,7})?\s*$/i;
+
+/** North American numbers as (916) 555-0198, others in international form; extensions kept. */
+function formatPhone(value: string): string | undefined {
+  const number = parsePhoneNumberFromString(value, 'US');
+  if (!number?.isValid()) return undefined;
+  return number.countryCallingCode === '1' ? number.formatNational() : number.formatInternational();
+}
+
+/** A phone or fax number, written the same way in every letter: (916) 555-0198 ext. 12. */
 export const Phone = z
   .string()
   .trim()
-  .regex(/^\+?[\d\s().-]{7,20}(\s*(x|ext\.?)\s*\d{1,6})?$/i, 'must be a phone number such as (555) 123-4567')
-  .refine((value) => value.replace(/\D/g, '').length >= 10, {
-    error: 'must have at least 10 digits',
-    params: { code: 'INVALID_PHONE' },
+  .superRefine((value, context) => {
+    const message = !PHONE_SHAPE.test(value)
+      ? 'must be a phone number such as (916) 555-0198, optionally with an extension (ext. 12)'
+      : formatPhone(value) === undefined
+        ? 'is not a phone number that can be dialled (check the area code and the number of digits)'
+        : undefined;
+    if (message) context.addIssue({ code: 'custom', message, params: { code: 'INVALID_PHONE' } });
+  })
+  .overwrite((value) => formatPhone(value) ?? value)
+  .meta({
+    pattern: PHONE_SHAPE.source.replace('(?:x|ext\\.?|#)', '(?:[Xx]|[Ee][Xx][Tt]\\.?|#)'),
+    description:
+      'A phone number; US and Canadian numbers are printed as (916) 555-0198, others as +44 20 7946 0958. Numbers that cannot be dialled are refused.',
+    examples: ['(916) 555-0198', '916-555-0198 ext. 12'],
   });
 
+/** A National Provider Identifier; spaces and dashes are ignored (1558-598-797 is 1558598797). */
 export const Npi = z
   .string()
-  .trim()
-  .regex(/^\d{10}$/, 'must be 10 digits')
-  .refine(isValidNpi, {
-    error: 'is not a valid NPI (check digit does not match)',
-    params: { code: 'INVALID_NPI' },
+  .overwrite((value) => value.replace(/[\s-]/g, ''))
+  .superRefine((value, context) => {
+    const message = !/^\d{10}$/.test(value)
+      ? 'must be 10 digits (spaces and dashes are ignored)'
+      : !isValidNpi(value)
+        ? 'is not a valid NPI (check digit does not match)'
+        : undefined;
+    if (message) context.addIssue({ code: 'custom', message, params: { code: 'INVALID_NPI' } });
+  })
+  .meta({
+    pattern: '^[\\s-]*(?:\\d[\\s-]*){10}$',
+    description:
+      'The 10-digit NPI; spaces and dashes are ignored. Its check digit is verified (not expressed here).',
+    examples: ['1558598797'],
   });
 
 /** A PNG or JPEG image as base64 (a data: URI prefix is allowed). */
@@ -99,7 +245,8 @@ export const AccountHolder = z.strictObject({
   idLast4: z
     .string()
     .trim()
-    .regex(/^\d{4}$/, 'must be the last 4 digits of the participant ID'),
+    .regex(/^\d{4}$/, 'must be the last 4 digits of the participant ID')
+    .meta({ pattern: '^\\s*\\d{4}\\s*$' }),
 });
 
 /** How the letter addresses an adult patient ("Ms. Delgado-Reyes"); without it, the full name. */
@@ -171,7 +318,8 @@ export const Provider = z.strictObject({
       z
         .string()
         .trim()
-        .regex(/^[A-Za-z][A-Za-z.-]{0,11}$/, 'must be a credential such as MD, DC, DPT, NP or PA-C'),
+        .regex(/^[A-Za-z][A-Za-z.-]{0,11}$/, 'must be a credential such as MD, DC, DPT, NP or PA-C')
+        .meta({ pattern: '^\\s*[A-Za-z][A-Za-z.-]{0,11}\\s*$', examples: ['DC'] }),
     )
     .min(1, 'must list at least one credential')
     .max(6, 'must list at most 6 credentials'),
@@ -192,7 +340,7 @@ export const Recipient = z.strictObject({
 });
 export type Recipient = z.infer<typeof Recipient>;
 
-export const PlanType = z.enum([
+export const PlanType = choice([
   'PPO',
   'HMO',
   'EPO',
@@ -217,13 +365,22 @@ export const Coverage = z.strictObject({
 });
 export type Coverage = z.infer<typeof Coverage>;
 
+// Any case, with or without the dot, surrounding spaces ignored.
+const ICD_CODE_TYPED = /^\s*[A-Za-z][0-9A-NP-Za-np-z]{2}(?:\.?[0-9A-NP-Za-np-z]{1,4})?\s*$/;
+
 export const Diagnosis = z.strictObject({
   code: z
     .string()
-    .overwrite(normalizeIcdCode)
-    .refine(isIcdCodeFormat, {
+    .refine((value) => ICD_CODE_TYPED.test(value), {
       error: 'must be an ICD-10-CM code such as M54.50',
       params: { code: 'INVALID_ICD10CM' },
+    })
+    .overwrite(normalizeIcdCode)
+    .meta({
+      pattern: ICD_CODE_TYPED.source,
+      description:
+        'An ICD-10-CM code, with or without the dot, any case. Whether it exists for the date of service is a finding.',
+      examples: ['M54.50'],
     }),
   description: LineText.optional(),
   onset: CalendarDate.optional(),
@@ -238,14 +395,15 @@ export const Procedure = z.strictObject({
     .refine(isProcedureCodeFormat, {
       error: 'must be a CPT code (5 digits) or a HCPCS code (a letter and 4 digits)',
       params: { code: 'INVALID_PROCEDURE_CODE' },
-    }),
+    })
+    .meta({ pattern: '^\\s*(?:\\d{5}|[A-Za-z]\\d{4})\\s*$', examples: ['97124'] }),
   minutes: z.int().min(1).max(240).optional(),
   units: z.int().min(1).max(24).optional(),
 });
 
 export const Frequency = z.strictObject({
   count: z.int().min(1, 'must be at least 1').max(14, 'must be at most 14'),
-  per: z.enum(['day', 'week', 'month']),
+  per: choice(['day', 'week', 'month']),
 });
 export type Frequency = z.infer<typeof Frequency>;
 
@@ -258,10 +416,11 @@ export const Duration = z
   .refine((value) => Object.keys(value).length === 1, {
     error: 'must give exactly one of weeks, months or endDate',
     params: { code: 'INVALID_DURATION' },
-  });
+  })
+  .meta({ minProperties: 1, maxProperties: 1 });
 export type Duration = z.infer<typeof Duration>;
 
-export const Service = z.enum([
+export const Service = choice([
   'massage-therapy',
   'manual-therapy',
   'myofascial-release',
@@ -295,10 +454,16 @@ export const Treatment = z
   });
 export type Treatment = z.infer<typeof Treatment>;
 
-export const Symptom = z.strictObject({
-  description: LineText,
-  severity: z.number().min(0).max(10).optional(),
-});
+/** A symptom; a plain string is taken as its description. */
+export const Symptom = z
+  .union([
+    z.strictObject({
+      description: LineText,
+      severity: z.number().min(0).max(10).optional(),
+    }),
+    LineText,
+  ])
+  .transform((value) => (typeof value === 'string' ? { description: value } : value));
 
 export const PriorTreatment = z.strictObject({
   treatment: LineText,

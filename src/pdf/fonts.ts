@@ -45,3 +45,11 @@ export function findUnprintable(text: string): string | undefined {
   }
   return undefined;
 }
+
+/** Every code point all four styles can draw, ascending (for the JSON Schema's text patterns). */
+export function printableCodePoints(): number[] {
+  const [first, ...others] = Object.values(fonts).map((font) => new Set(font.characterSet));
+  return [...(first ?? [])]
+    .filter((codePoint) => others.every((set) => set.has(codePoint)))
+    .sort((a, b) => a - b);
+}

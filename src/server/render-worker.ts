@@ -49,7 +49,7 @@ const WARM_UP_EXAMPLE = new URL('../../examples/lmn-insurance.json', import.meta
 /** The first letter in a thread pays for parsing fonts and compiling templates: pay it at start-up. */
 async function warmUp(): Promise<void> {
   const input: unknown = JSON.parse(await readFile(WARM_UP_EXAMPLE, 'utf8'));
-  await generate('lmn', input, { force: true });
+  await generate<string>('lmn', input, { force: true });
 }
 
 function toFailure(error: unknown): RenderFailure {

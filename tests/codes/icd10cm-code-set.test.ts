@@ -15,19 +15,16 @@ import {
 import { ICD10CM_TABLE } from '../../src/codes/icd10cm-table.js';
 import { LmnkitError } from '../../src/errors.js';
 
-const DATA = new URL('../../../shared/data/icd10cm/', import.meta.url);
+const DATA = new URL('../../data/icd10cm/', import.meta.url);
 const FY2026_PATH = fileURLToPath(new URL('icd10cm_codes_2026.txt.gz', DATA));
 const FY2027_PATH = fileURLToPath(new URL('icd10cm-valid-codes-fy2027.txt.gz', DATA));
 
 let fy2026: Icd10cmCodeSet;
 let fy2027: Icd10cmCodeSet;
-let fy2027LoadMs: number;
 let dir: string;
 
 beforeAll(async () => {
-  const started = performance.now();
   fy2027 = await loadIcd10cmCodeSet(FY2027_PATH);
-  fy2027LoadMs = performance.now() - started;
   fy2026 = await loadIcd10cmCodeSet(FY2026_PATH);
   dir = await mkdtemp(join(tmpdir(), 'lmnkit-codes-'));
 });
@@ -57,16 +54,12 @@ const ORDER_SAMPLE = [
   orderRow(7, 'R52', true, 'Pain, unspecified'),
 ].join('\n');
 
-describe('loadIcd10cmCodeSet with the shared CMS lists', () => {
+describe('loadIcd10cmCodeSet with the bundled CMS lists', () => {
   it('reads the fiscal year from the file name and counts every code', () => {
     expect(fy2026.fiscalYear).toBe(2026);
     expect(fy2026.size).toBe(74_719);
     expect(fy2027.fiscalYear).toBe(2027);
     expect(fy2027.size).toBe(74_879);
-  });
-
-  it('loads the 75k-code gzip list well under a second', () => {
-    expect(fy2027LoadMs).toBeLessThan(1000);
   });
 
   it('knows M54.5 is a header and suggests exactly its children', () => {

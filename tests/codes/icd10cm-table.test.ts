@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ICD10CM_TABLE, lookupIcd, searchIcd } from '../../src/codes/icd10cm-table.js';
 import { isIcdCodeFormat } from '../../src/codes/icd10cm.js';
 
-const CSV = new URL('../../../shared/data/icd10cm/curated-manual-therapy.csv', import.meta.url);
+const CSV = new URL('../../data/icd10cm/curated-manual-therapy.csv', import.meta.url);
 
 function parseCsvLine(line: string): string[] {
   const fields: string[] = [];

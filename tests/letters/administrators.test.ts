@@ -241,7 +241,7 @@ describe('administrator profiles: required fields', () => {
     expect(errors[0]?.source).toContain(`<${url}>`);
     const input = loadExample(example);
     mutate(input);
-    await expect(generate('lmn', input, { today: TODAY })).rejects.toThrow(RuleError);
+    await expect(generate<string>('lmn', input, { today: TODAY })).rejects.toThrow(RuleError);
   });
 
   it('lets an FSAFEDS letter through once the employer is given, on the account holder or the coverage', () => {
@@ -299,7 +299,7 @@ describe('administrator profiles: duration, timing and signer', () => {
     );
     const input = loadExample('lmn-hsa-fsa-take-command');
     mutate(input);
-    const { pdf } = await generate('lmn', input, { today: TODAY, force: true });
+    const { pdf } = await generate<string>('lmn', input, { today: TODAY, force: true });
     expect((await readPdf(pdf)).text).toContain('Valid through November 22, 2027');
   });
 
@@ -426,7 +426,7 @@ describe('administrator profiles: examples', () => {
     async (id) => {
       const example = exampleFor(id);
       expect(example).toBeDefined();
-      const { pdf, findings } = await generate('lmn', loadExample(example ?? ''), { today: TODAY });
+      const { pdf, findings } = await generate<string>('lmn', loadExample(example ?? ''), { today: TODAY });
       expect(findings.filter((finding) => finding.level === 'error')).toEqual([]);
       const { text } = await readPdf(pdf);
       expect(text).toMatch(

@@ -35,7 +35,7 @@ const codesOf = (findings: Finding[]) =>
   findings.map((finding) => finding.code).filter((code) => code !== 'OUTCOME_BELOW_MCID');
 
 async function textOf(input: Record<string, any>) {
-  const { pdf } = await generate('appeal', input, { today: TODAY, codeSets, force: true });
+  const { pdf } = await generate<string>('appeal', input, { today: TODAY, codeSets, force: true });
   return readPdf(pdf);
 }
 
@@ -120,7 +120,7 @@ describe('appeal rules', () => {
       expect.objectContaining({ code: 'OUTCOME_BELOW_MCID' }),
     ]);
     expect(findings[0]?.message).toContain('October 28, 2026 (180 days after the denial notice)');
-    await expect(generate('appeal', input, { today: TODAY, codeSets })).rejects.toThrow(RuleError);
+    await expect(generate<string>('appeal', input, { today: TODAY, codeSets })).rejects.toThrow(RuleError);
     const { text } = await textOf(input);
     expect(text).toContain(
       'The deadline to file was October 28, 2026, 180 days after the denial notice; I ask the plan to accept this appeal for good cause.',

@@ -7,6 +7,7 @@ interface Schema {
   items?: Schema;
   oneOf?: Schema[];
   enum?: string[];
+  anyOf?: Schema[];
   const?: string;
 }
 
@@ -53,9 +54,12 @@ describe('form layout hints', () => {
       for (const [path, hint] of Object.entries(hints.fields)) {
         if (hint.options === undefined) continue;
         for (const field of schemasAt(schema, path)) {
-          // The discriminator of a union is a const in each variant.
+          // The discriminator of a union is a const in each variant; an enumeration accepting other
+          // spellings lists its values as the first form of an anyOf.
           const values =
-            field.enum ?? (schema as Schema).oneOf?.map((variant) => variant.properties?.[path]?.const);
+            field.enum ??
+            field.anyOf?.[0]?.enum ??
+            (schema as Schema).oneOf?.map((variant) => variant.properties?.[path]?.const);
           expect(Object.keys(hint.options).sort(), path).toEqual([...(values ?? [])].sort());
         }
       }

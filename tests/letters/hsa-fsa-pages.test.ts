@@ -7,7 +7,7 @@ type Input = Record<string, any>;
 async function pagesOf(example: string, mutate: (input: Input) => void = () => undefined): Promise<string[]> {
   const input = loadExample(example);
   mutate(input);
-  const { pdf } = await generate('lmn', input, { today: TODAY });
+  const { pdf } = await generate<string>('lmn', input, { today: TODAY });
   return (await readPdf(pdf)).pages;
 }
 
@@ -149,7 +149,7 @@ describe('HSA/FSA patient cover page', () => {
   });
 
   it('shows the same pages, separated, in the HTML preview', () => {
-    const html = preview('lmn', loadExample('lmn-hsa-fsa-via-benefits'), { today: TODAY });
+    const html = preview<string>('lmn', loadExample('lmn-hsa-fsa-via-benefits'), { today: TODAY });
     expect(html).toContain('es válida hasta el <strong>31 de mayo de 2027</strong>');
     expect(html.match(/<hr class="pagebreak">/g)).toHaveLength(2);
     expect(html.indexOf('Su carta de necesidad médica')).toBeLessThan(html.indexOf('<hr class="pagebreak">'));
@@ -157,8 +157,8 @@ describe('HSA/FSA patient cover page', () => {
 
   it('gives identical bytes for identical input', async () => {
     const input = loadExample('lmn-hsa-fsa-via-benefits');
-    const first = await generate('lmn', input, { today: TODAY });
-    const second = await generate('lmn', structuredClone(input), { today: TODAY });
+    const first = await generate<string>('lmn', input, { today: TODAY });
+    const second = await generate<string>('lmn', structuredClone(input), { today: TODAY });
     expect(Buffer.from(first.pdf).equals(Buffer.from(second.pdf))).toBe(true);
   });
 });

@@ -18,7 +18,7 @@ const codesOf = (findings: Finding[]) => findings.map((finding) => finding.code)
 async function textOf(mutate: (input: Record<string, any>) => void = () => undefined) {
   const input = loadExample('prescription');
   mutate(input);
-  const { pdf } = await generate('prescription', input, { today: TODAY, codeSets, force: true });
+  const { pdf } = await generate<string>('prescription', input, { today: TODAY, codeSets, force: true });
   return readPdf(pdf);
 }
 

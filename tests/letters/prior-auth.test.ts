@@ -20,7 +20,7 @@ const codesOf = (findings: Finding[]) => findings.map((finding) => finding.code)
 async function textOf(mutate: (input: Record<string, any>) => void = () => undefined) {
   const input = loadExample('prior-auth');
   mutate(input);
-  const { pdf } = await generate('prior-auth', input, { today: LETTER_DAY, codeSets, force: true });
+  const { pdf } = await generate<string>('prior-auth', input, { today: LETTER_DAY, codeSets, force: true });
   return (await readPdf(pdf)).text;
 }
 
@@ -184,7 +184,7 @@ describe('prior-authorization request', () => {
   it('asks Original Medicare for no decision time, which it does not set for therapy', async () => {
     const input = loadExample('prior-auth');
     input.coverage.planType = 'Medicare';
-    const { pdf } = await generate('prior-auth', input, { today: TODAY, force: true });
+    const { pdf } = await generate<string>('prior-auth', input, { today: TODAY, force: true });
     const { text } = await readPdf(pdf);
     expect(text).toContain('This is a standard request: I ask for your written decision.');
     expect(text).not.toContain('15 calendar days');

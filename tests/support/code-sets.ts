@@ -1,8 +1,8 @@
-// The official ICD-10-CM code sets from the shared data folder, loaded once per test file.
+// The official ICD-10-CM code sets bundled in data/icd10cm/, loaded from their files once per test file.
 import { fileURLToPath } from 'node:url';
 import { loadIcd10cm, type Icd10cmCodeSets } from '../../src/index.js';
 
-const DATA = new URL('../../../shared/data/icd10cm/', import.meta.url);
+const DATA = new URL('../../data/icd10cm/', import.meta.url);
 
 /** FY2026 (official) and FY2027 (derived) lists of billable codes. */
 export const ICD10CM_FILES = ['icd10cm_codes_2026.txt.gz', 'icd10cm-valid-codes-fy2027.txt.gz'].map((file) =>

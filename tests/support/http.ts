@@ -1,4 +1,4 @@
-// Supertest helpers shared by the HTTP tests.
+// Supertest helpers for the HTTP tests.
 import type { Response } from 'supertest';
 import { expect } from 'vitest';
 

@@ -30,7 +30,7 @@ export async function readPdf(pdf: Uint8Array): Promise<PdfContent> {
 
 const EXAMPLES = new URL('../../examples/', import.meta.url);
 
-/** A fresh copy of an example input (tests may change it). */
+/** A fresh copy of an example input (tests may change it); loosely typed, so tests pass it as `generate<string>(…)` input, checked at run time. */
 export function loadExample(name: string): Record<string, any> {
   return JSON.parse(readFileSync(new URL(`${name}.json`, EXAMPLES), 'utf8')) as Record<string, any>;
 }

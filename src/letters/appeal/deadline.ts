@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { addCalendarDays, addCalendarMonths, nextBusinessDay } from '../../calendar.js';
 import type { Source } from '../findings/catalogue.js';
 import { SOURCES } from '../findings/sources.js';
-import type { PlanType } from '../fields.js';
+import { choice, type PlanType } from '../fields.js';
 
-export const AppealLevel = z.enum([
+export const AppealLevel = choice([
   'first-internal',
   'second-internal',
   'external-review',

@@ -31,6 +31,12 @@ export const CarcCode = z
   .refine(isCarcFormat, {
     error: 'must be a claim adjustment reason code such as CO-50',
     params: { code: 'INVALID_CARC' },
+  })
+  .meta({
+    // What normalizeCarc accepts: spaces anywhere, any case, the group and its dash optional.
+    pattern:
+      '^\\s*(?:(?:[Cc]\\s*[Oo]|[Pp]\\s*[Rr]|[Oo]\\s*[Aa]|[Pp]\\s*[Ii])\\s*-?\\s*)?(?:[ABDPWYabdpwy]\\s*)?\\d(?:\\s*\\d){0,2}\\s*$',
+    examples: ['CO-50'],
   });
 
 export const Denial = z

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import {
   CalendarDate,
+  choice,
   Clinical,
   Coverage,
   Diagnoses,
@@ -33,7 +34,7 @@ export const LmnInsurance = z.strictObject({
 
 export const AccountCoverage = z.strictObject({
   administrator: LineText.optional(),
-  accountType: z.enum(['HSA', 'FSA', 'HRA']).optional(),
+  accountType: choice(['HSA', 'FSA', 'HRA']).optional(),
   employer: LineText.optional(),
   planYearEnd: CalendarDate.optional(),
   participantId: ShortText.optional(),
@@ -49,7 +50,7 @@ export const LmnHsaFsa = z.strictObject({
   /** Adds the patient cover page; on by default when `language` is given. */
   coverPage: z.boolean().optional(),
   /** The cover page's language; the letter itself stays in English for the administrator. */
-  language: z.enum(['en', 'es']).optional(),
+  language: choice(['en', 'es']).optional(),
 });
 
 export const Lmn = z.discriminatedUnion('purpose', [LmnInsurance, LmnHsaFsa]);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   CalendarDate,
   Clinical,
+  choice,
   Coverage,
   Diagnoses,
   Enclosures,
@@ -18,7 +19,7 @@ import {
 } from '../fields.js';
 
 export const PriorAuthRequest = z.strictObject({
-  urgency: z.enum(['standard', 'expedited']),
+  urgency: choice(['standard', 'expedited']),
   /** 15-minute units (untimed codes: 1 per visit) over the whole period. */
   requestedUnits: z
     .int('must be a whole number')
