@@ -28,7 +28,12 @@ export function appealRules(data: Appeal, context: RuleContext): Finding[] {
     ...levelRules(data),
     ...reasonRules(data),
     ...diagnosisRules(
-      { diagnoses: data.diagnoses, serviceDate: firstDateOfService(denial), ongoingTherapy: true },
+      {
+        diagnoses: data.diagnoses,
+        serviceDate: firstDateOfService(denial),
+        lastServiceDate: [...denial.datesOfService].sort().at(-1),
+        ongoingTherapy: true,
+      },
       context,
     ),
     ...diagnosisDescriptionRules(data.diagnoses),

@@ -1,9 +1,11 @@
 // Every finding lmnkit can emit, by code. Each area keeps its entries in its own module.
 import { reporterFor } from './catalogue.js';
+import { DIAGNOSIS_FINDINGS } from './diagnosis.js';
 import { LETTER_CONTENT_FINDINGS } from './letter-content.js';
 
 export const FINDINGS = {
   ...LETTER_CONTENT_FINDINGS,
+  ...DIAGNOSIS_FINDINGS,
 };
 
 export type FindingCode = keyof typeof FINDINGS;

@@ -58,6 +58,7 @@ export function lmnRules(data: Lmn, context: RuleContext): Finding[] {
       {
         diagnoses: data.diagnoses,
         serviceDate: treatment.startDate,
+        lastServiceDate: treatmentEndDate(treatment),
         ongoingTherapy: treatment.startDate < data.date,
       },
       context,

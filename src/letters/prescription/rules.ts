@@ -13,7 +13,12 @@ export function prescriptionRules(data: Prescription, context: RuleContext): Fin
   const findings = [
     ...letterRules(data, context),
     ...diagnosisRules(
-      { diagnoses: data.diagnoses, serviceDate: treatment.startDate, ongoingTherapy: true },
+      {
+        diagnoses: data.diagnoses,
+        serviceDate: treatment.startDate,
+        lastServiceDate: treatmentEndDate(treatment),
+        ongoingTherapy: true,
+      },
       context,
     ),
     ...diagnosisDescriptionRules(data.diagnoses),

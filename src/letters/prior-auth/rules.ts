@@ -5,7 +5,7 @@ import { coverageRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
 import type { RuleContext } from '../kind.js';
 import { letterRules } from '../letter-rules.js';
-import { countSessions } from '../letter-view.js';
+import { countSessions, treatmentEndDate } from '../letter-view.js';
 import { procedureRules } from '../procedure-rules.js';
 import { sessionUnits } from '../session-units.js';
 import { decisionTime } from './decision-time.js';
@@ -21,7 +21,12 @@ export function priorAuthRules(data: PriorAuth, context: RuleContext): Finding[]
   const findings = [
     ...letterRules(data, context),
     ...diagnosisRules(
-      { diagnoses: data.diagnoses, serviceDate: treatment.startDate, ongoingTherapy: true },
+      {
+        diagnoses: data.diagnoses,
+        serviceDate: treatment.startDate,
+        lastServiceDate: treatmentEndDate(treatment),
+        ongoingTherapy: true,
+      },
       context,
     ),
     ...diagnosisDescriptionRules(data.diagnoses),
