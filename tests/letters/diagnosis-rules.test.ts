@@ -15,7 +15,11 @@ const FY2026_DATE = '2026-09-14';
 function findingsFor(
   codes: string[],
   context: RuleContext,
-  { serviceDate = FY2027_DATE, lastServiceDate = serviceDate, ongoingTherapy = true } = {},
+  {
+    serviceDate = FY2027_DATE,
+    lastServiceDate,
+    ongoingTherapy = true,
+  }: { serviceDate?: string; lastServiceDate?: string; ongoingTherapy?: boolean } = {},
 ): Finding[] {
   return diagnosisRules(
     { diagnoses: codes.map((code) => ({ code })), serviceDate, lastServiceDate, ongoingTherapy },
