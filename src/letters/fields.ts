@@ -168,8 +168,38 @@ export const PlanType = z.enum([
   'Medicare Advantage',
   'Medicaid',
   'TRICARE',
+  "Workers' Compensation",
+  'Auto PIP',
+  'Auto Med-Pay',
   'Other',
 ]);
+
+/** The adjuster or claims examiner who handles a workers' compensation or auto claim. */
+export const ClaimsContact = z.strictObject({
+  name: ShortText,
+  organization: LineText.optional(),
+  phone: Phone.optional(),
+  fax: Phone.optional(),
+  email: z.email('must be an email address').optional(),
+});
+
+/** The injury the care is for, and the workers' compensation or auto claim that pays for it. */
+export const InjuryClaim = z.strictObject({
+  dateOfInjury: CalendarDate.optional(),
+  claimNumber: ShortText.optional(),
+  /** The state whose workers' compensation or no-fault law governs the claim. */
+  state: UsState.optional(),
+  /** Workers' compensation: the employer at the time of the injury. */
+  employer: LineText.optional(),
+  /** Auto: the named insured on the policy (the patient, or who the patient rode with). */
+  insured: LineText.optional(),
+  adjuster: ClaimsContact.optional(),
+  /** How the injury happened, in the clinician's words. */
+  mechanism: LongText.optional(),
+  /** The clinician's opinion of how the diagnoses relate to the injury; the letter prints it as written. */
+  causation: LongText.optional(),
+});
+export type InjuryClaim = z.infer<typeof InjuryClaim>;
 
 export const Coverage = z.strictObject({
   payer: LineText,
@@ -178,6 +208,9 @@ export const Coverage = z.strictObject({
   groupNumber: ShortText.optional(),
   referralOnFile: z.boolean().optional(),
   priorAuthorizationNumber: ShortText.optional(),
+  injury: InjuryClaim.optional(),
+  /** For a health plan billed for an injury: who pays first and where that stands (a denial, benefits exhausted). */
+  primaryPayer: LineText.optional(),
 });
 export type Coverage = z.infer<typeof Coverage>;
 

@@ -2,7 +2,7 @@ import { daysBetween, formatLongDate } from '../../calendar.js';
 import { lookupCarc } from '../../codes/carc.js';
 import type { Finding } from '../../errors.js';
 import { clinicalRules } from '../clinical-rules.js';
-import { coverageRules } from '../coverage-rules.js';
+import { coverageRules, injuryClaimRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
 import type { Coverage } from '../fields.js';
 import type { RuleContext } from '../kind.js';
@@ -38,6 +38,7 @@ export function appealRules(data: Appeal, context: RuleContext): Finding[] {
     ),
     ...diagnosisDescriptionRules(data.diagnoses),
     ...coverageRules(coverage, treatment, { requireMemberId: true, patientMemberId: data.patient.memberId }),
+    ...injuryClaimRules(data),
     ...procedureRules(treatment),
     ...clinicalRules(
       { priorTreatments: clinical.priorTreatments, outcomeMeasures: clinical.outcomeMeasures },

@@ -1,7 +1,7 @@
 import { addCalendarDays, addCalendarMonths, formatLongDate } from '../../calendar.js';
 import type { Finding } from '../../errors.js';
 import { clinicalRules } from '../clinical-rules.js';
-import { coverageRules } from '../coverage-rules.js';
+import { coverageRules, injuryClaimRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
 import type { RuleContext } from '../kind.js';
 import { letterRules } from '../letter-rules.js';
@@ -64,6 +64,7 @@ export function lmnRules(data: Lmn, context: RuleContext): Finding[] {
       context,
     ),
     ...coverageRules(data.purpose === 'insurance' ? data.coverage : undefined, treatment),
+    ...(data.purpose === 'insurance' ? injuryClaimRules(data) : []),
     ...procedureRules(treatment),
   );
   if (data.purpose === 'hsa-fsa') findings.push(...administratorRules(data));

@@ -1,6 +1,6 @@
 import { formatLongDate } from '../../calendar.js';
 import type { Finding } from '../../errors.js';
-import { coverageRules } from '../coverage-rules.js';
+import { coverageRules, injuryClaimRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
 import type { RuleContext } from '../kind.js';
 import { letterRules } from '../letter-rules.js';
@@ -23,6 +23,7 @@ export function prescriptionRules(data: Prescription, context: RuleContext): Fin
     ),
     ...diagnosisDescriptionRules(data.diagnoses),
     ...coverageRules(data.coverage, treatment),
+    ...injuryClaimRules(data),
     ...procedureRules(treatment),
   ];
   if (treatment.startDate < data.date) {

@@ -1,7 +1,7 @@
 import { addCalendarDays, formatLongDate } from '../../calendar.js';
 import type { Finding } from '../../errors.js';
 import { clinicalRules } from '../clinical-rules.js';
-import { coverageRules } from '../coverage-rules.js';
+import { coverageRules, injuryClaimRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
 import type { RuleContext } from '../kind.js';
 import { letterRules } from '../letter-rules.js';
@@ -35,6 +35,7 @@ export function priorAuthRules(data: PriorAuth, context: RuleContext): Finding[]
       requireMemberId: true,
       patientMemberId: data.patient.memberId,
     }),
+    ...injuryClaimRules(data),
     ...procedureRules(treatment),
     ...clinicalRules(data.clinical),
   ];
