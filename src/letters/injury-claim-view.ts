@@ -11,7 +11,8 @@ const HEADINGS: Partial<Record<Coverage['planType'], string>> = {
 /** What the letter says about the injury and its claim; undefined when the input gives neither. */
 export function injuryClaimView(coverage: Coverage | undefined) {
   const injury = coverage?.injury;
-  if (coverage === undefined || (injury === undefined && coverage.primaryPayer === undefined)) return undefined;
+  if (coverage === undefined || (injury === undefined && coverage.primaryPayer === undefined))
+    return undefined;
   const adjuster = injury?.adjuster;
   const contact =
     adjuster &&

@@ -13,7 +13,8 @@ const MSP_MANUAL: Source = {
   url: 'https://www.cms.gov/Regulations-and-Guidance/Guidance/Manuals/Downloads/msp105c01.pdf',
 };
 const CALIFORNIA_REPORTS: Source = {
-  document: 'Cal. Code Regs. tit. 8, §9785 (treating physician’s reports in workers’ compensation), an example of a state rule',
+  document:
+    'Cal. Code Regs. tit. 8, §9785 (treating physician’s reports in workers’ compensation), an example of a state rule',
   url: 'https://www.dir.ca.gov/t8/9785.html',
 };
 const BENEFIT_POLICY_THERAPY: Source = {
