@@ -238,6 +238,19 @@ export const Procedure = z.strictObject({
     }),
   minutes: z.int().min(1).max(240).optional(),
   units: z.int().min(1).max(24).optional(),
+  /** The body region the code is performed on (NCCI pairs are bundled on the same region). */
+  region: ShortText.optional(),
+  /** Claim modifiers the code is billed with, such as GP, 59 or XS. */
+  modifiers: z
+    .array(
+      z
+        .string()
+        .trim()
+        .overwrite((value) => value.toUpperCase())
+        .regex(/^[A-Z0-9]{2}$/, 'must be a two-character modifier such as GP or 59'),
+    )
+    .max(4, 'must list at most 4 modifiers')
+    .optional(),
 });
 
 export const Frequency = z.strictObject({

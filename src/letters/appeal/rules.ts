@@ -1,6 +1,7 @@
 import { daysBetween, formatLongDate } from '../../calendar.js';
 import { lookupCarc } from '../../codes/carc.js';
 import type { Finding } from '../../errors.js';
+import { billingRules } from '../billing-rules.js';
 import { clinicalRules } from '../clinical-rules.js';
 import { coverageRules, injuryClaimRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
@@ -39,6 +40,7 @@ export function appealRules(data: Appeal, context: RuleContext): Finding[] {
     ...diagnosisDescriptionRules(data.diagnoses),
     ...coverageRules(coverage, treatment, { requireMemberId: true, patientMemberId: data.patient.memberId }),
     ...injuryClaimRules(data),
+    ...billingRules(data, { plansCare: false }),
     ...procedureRules(treatment),
     ...clinicalRules(
       { priorTreatments: clinical.priorTreatments, outcomeMeasures: clinical.outcomeMeasures },

@@ -1,5 +1,6 @@
 // Every finding lmnkit can emit, by code. Each area keeps its entries in its own module.
 import { reporterFor } from './catalogue.js';
+import { BILLING_FINDINGS } from './billing.js';
 import { COVERAGE_FINDINGS } from './coverage.js';
 import { DIAGNOSIS_FINDINGS } from './diagnosis.js';
 import { LETTER_CONTENT_FINDINGS } from './letter-content.js';
@@ -8,6 +9,7 @@ export const FINDINGS = {
   ...LETTER_CONTENT_FINDINGS,
   ...DIAGNOSIS_FINDINGS,
   ...COVERAGE_FINDINGS,
+  ...BILLING_FINDINGS,
 };
 
 export type FindingCode = keyof typeof FINDINGS;

@@ -1,5 +1,6 @@
 import { addCalendarDays, addCalendarMonths, formatLongDate } from '../../calendar.js';
 import type { Finding } from '../../errors.js';
+import { billingRules } from '../billing-rules.js';
 import { clinicalRules } from '../clinical-rules.js';
 import { coverageRules, injuryClaimRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
@@ -65,6 +66,7 @@ export function lmnRules(data: Lmn, context: RuleContext): Finding[] {
     ),
     ...coverageRules(data.purpose === 'insurance' ? data.coverage : undefined, treatment),
     ...(data.purpose === 'insurance' ? injuryClaimRules(data) : []),
+    ...(data.purpose === 'insurance' ? billingRules(data) : []),
     ...procedureRules(treatment),
   );
   if (data.purpose === 'hsa-fsa') findings.push(...administratorRules(data));

@@ -1,5 +1,6 @@
 import { formatLongDate } from '../../calendar.js';
 import type { Finding } from '../../errors.js';
+import { billingRules } from '../billing-rules.js';
 import { coverageRules, injuryClaimRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
 import type { RuleContext } from '../kind.js';
@@ -24,6 +25,7 @@ export function prescriptionRules(data: Prescription, context: RuleContext): Fin
     ...diagnosisDescriptionRules(data.diagnoses),
     ...coverageRules(data.coverage, treatment),
     ...injuryClaimRules(data),
+    ...billingRules(data),
     ...procedureRules(treatment),
   ];
   if (treatment.startDate < data.date) {

@@ -1,5 +1,6 @@
 import { addCalendarDays, formatLongDate } from '../../calendar.js';
 import type { Finding } from '../../errors.js';
+import { billingRules } from '../billing-rules.js';
 import { clinicalRules } from '../clinical-rules.js';
 import { coverageRules, injuryClaimRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
@@ -36,6 +37,7 @@ export function priorAuthRules(data: PriorAuth, context: RuleContext): Finding[]
       patientMemberId: data.patient.memberId,
     }),
     ...injuryClaimRules(data),
+    ...billingRules(data),
     ...procedureRules(treatment),
     ...clinicalRules(data.clinical),
   ];
