@@ -10,6 +10,7 @@ import type { RuleContext } from '../kind.js';
 import { letterRules } from '../letter-rules.js';
 import { procedureRules } from '../procedure-rules.js';
 import { answerFor } from './answer.js';
+import { representationRules } from './representative.js';
 import { appealDeadline, type AppealLevel } from './deadline.js';
 import type { Appeal, Denial } from './schema.js';
 
@@ -27,6 +28,7 @@ export function appealRules(data: Appeal, context: RuleContext): Finding[] {
     ...letterRules(data, context),
     ...deadlineRules(data),
     ...levelRules(data),
+    ...representationRules(data),
     ...reasonRules(data),
     ...diagnosisRules(
       {

@@ -27,6 +27,19 @@ const OUTPATIENT_PT_REGULATION: Source = {
   url: 'https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-B/part-410/subpart-B/section-410.60',
 };
 
+const TRICARE_APPEALS: Source[] = [
+  {
+    document: '32 CFR 199.10 (TRICARE appeal and hearing procedures)',
+    section: '(a)(2) appealing parties, (a)(3) representatives',
+    url: 'https://www.ecfr.gov/current/title-32/subtitle-A/chapter-I/subchapter-M/part-199/section-199.10',
+  },
+  {
+    document:
+      'TRICARE, Appeal Requirements (network providers are not appropriate appealing parties unless appointed in writing)',
+    url: 'https://www.tricare.mil/GettingCare/Appeals/Requirements.aspx',
+  },
+];
+
 const WORK_OR_AUTO = 'A workers’ compensation or auto claim';
 
 export const COVERAGE_FINDINGS = defineFindings({
@@ -155,6 +168,41 @@ export const COVERAGE_FINDINGS = defineFindings({
     message:
       'Workers’ compensation and auto benefits pay only for treatment of the injury, and the letter says nothing about causation that you do not state; give your opinion of how the diagnoses relate to the injury.',
     sources: [CALIFORNIA_REPORTS],
+  },
+  AUTHORIZED_REPRESENTATIVE_NOT_NOTED: {
+    level: 'warning',
+    title: 'A provider’s appeal for the member notes no authorized-representative designation',
+    fix: 'Have the member designate you in writing (the plan’s form) and give it in authorizedRepresentative; the letter notes it and encloses it.',
+    message:
+      'The appeal of a denied claim is the member’s; a provider files it as the member’s authorized representative, and plans ask for the member’s written designation, without which the appeal may be treated as a provider dispute or dismissed.',
+    sources: [
+      {
+        document: '29 CFR 2560.503-1 (ERISA claims procedure)',
+        section: '(b)(4) authorized representatives',
+        url: 'https://www.ecfr.gov/current/title-29/subtitle-B/chapter-XXV/subchapter-G/part-2560/section-2560.503-1',
+      },
+      {
+        document: '42 CFR 438.402 (Medicaid managed care appeals)',
+        section: '(c)(1)(ii) a provider files with the enrollee’s written consent',
+        url: 'https://www.ecfr.gov/current/title-42/chapter-IV/subchapter-C/part-438/subpart-F/section-438.402',
+      },
+    ],
+  },
+  TRICARE_NETWORK_PROVIDER_NEEDS_APPOINTMENT: {
+    level: 'error',
+    title: 'A TRICARE network provider appeals without the beneficiary’s appointment',
+    fix: 'Have the beneficiary sign the Appointment of Representative and Authorization to Disclose Information form and give it in authorizedRepresentative.',
+    message:
+      'A TRICARE network provider is not an appropriate appealing party unless the beneficiary appoints it in writing; without the appointment the appeal is not processed.',
+    sources: TRICARE_APPEALS,
+  },
+  TRICARE_APPEALING_PARTY_UNCLEAR: {
+    level: 'warning',
+    title: 'A TRICARE appeal does not say whether the provider is in the network',
+    fix: 'Set networkProvider; a network provider also gives the beneficiary’s written appointment in authorizedRepresentative.',
+    message:
+      'Non-network participating providers may appeal a TRICARE denial themselves, but network providers only as the beneficiary’s appointed representative; say whether you are a network provider.',
+    sources: TRICARE_APPEALS,
   },
   PRIMARY_PAYER_NOT_NOTED: {
     level: 'warning',
