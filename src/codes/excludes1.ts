@@ -183,7 +183,14 @@ const SINGLE = /^([A-Z][0-9A-Z.]*)-?$/;
 // 7th characters of a subsequent encounter: D for injuries, D–R (without S) for fractures.
 const SUBSEQUENT_ENCOUNTER = /^[DEFGHJKMNPQR]$/;
 
-let compiled: readonly CompiledNote[] | undefined;
+interface NoteIndex {
+  /** Notes written under one category, by that category (`M54`). */
+  byCategory: ReadonlyMap<string, readonly CompiledNote[]>;
+  /** Notes whose owner spans categories: blocks, chapters, regions of a block. */
+  spanning: readonly CompiledNote[];
+}
+
+let index: NoteIndex | undefined;
 
 /**
  * Pairs of codes in a diagnosis list that an Excludes1 note says not to report together, each
@@ -195,17 +202,17 @@ let compiled: readonly CompiledNote[] | undefined;
  * // [{ first: 'M54.50', second: 'S39.012A', at: 'M54.5', note: 'low back strain (S39.012)' }]
  */
 export function findExcludes1Conflicts(codes: readonly string[]): Excludes1Conflict[] {
-  compiled ??= EXCLUDES1_NOTES.map(compileNote).sort((a, b) => specificity(b) - specificity(a));
-  const notes = compiled;
+  const notes = (index ??= indexNotes(EXCLUDES1_NOTES.map(compileNote)));
   const list = [...new Set(codes.map(toDotless))].filter((code) => isIcdCodeFormat(toDisplay(code)));
+  const notesOn = new Map(list.map((code) => [code, notesOnCode(notes, code)]));
   const conflicts: Excludes1Conflict[] = [];
-  list.forEach((first, index) => {
-    for (const second of list.slice(index + 1)) {
+  list.forEach((first, position) => {
+    for (const second of list.slice(position + 1)) {
       if (isSequelaWithResidual(first, second)) continue;
       // The most specific note wins; a note on the first code before one on the second.
       const note =
-        notes.find((candidate) => excludes(candidate, first, second)) ??
-        notes.find((candidate) => excludes(candidate, second, first));
+        notesOn.get(first)?.find((candidate) => excludesCode(candidate, second)) ??
+        notesOn.get(second)?.find((candidate) => excludesCode(candidate, first));
       if (note)
         conflicts.push({ first: toDisplay(first), second: toDisplay(second), at: note.at, note: note.text });
     }
@@ -223,9 +230,28 @@ function isSequelaWithResidual(code: string, other: string): boolean {
   return (isSequela(code) && !isInjuryCode(other)) || (isSequela(other) && !isInjuryCode(code));
 }
 
-function excludes(note: CompiledNote, code: string, other: string): boolean {
+function indexNotes(notes: readonly CompiledNote[]): NoteIndex {
+  const byCategory = new Map<string, CompiledNote[]>();
+  const spanning: CompiledNote[] = [];
+  for (const note of notes) {
+    const categories = new Set(note.owner.flatMap((range) => [range.from.slice(0, 3), range.to.slice(0, 3)]));
+    const [category] = categories;
+    if (categories.size === 1 && category !== undefined) {
+      byCategory.set(category, [...(byCategory.get(category) ?? []), note]);
+    } else spanning.push(note);
+  }
+  return { byCategory, spanning };
+}
+
+/** The notes written over a code, the most specific first. */
+function notesOnCode(index: NoteIndex, code: string): CompiledNote[] {
+  return [...(index.byCategory.get(code.slice(0, 3)) ?? []), ...index.spanning]
+    .filter((note) => inAny(code, note.owner))
+    .sort((a, b) => specificity(b) - specificity(a));
+}
+
+function excludesCode(note: CompiledNote, other: string): boolean {
   return (
-    inAny(code, note.owner) &&
     inAny(other, note.excludes) &&
     (!note.subsequentEncounterOnly || (other.length === 7 && SUBSEQUENT_ENCOUNTER.test(other.slice(6))))
   );
