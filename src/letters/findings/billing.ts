@@ -76,7 +76,7 @@ export const BILLING_FINDINGS = defineFindings({
   },
   MEDICARE_KX_THRESHOLD_UNKNOWN: {
     level: 'info',
-    title: 'lmnkit does not know the Medicare therapy KX threshold for the year',
+    title: 'The Medicare therapy KX threshold for the year is not in lmnkit’s table',
     fix: 'Look up the year’s KX threshold on the CMS Therapy Services page.',
     message: (params: { year: number }) =>
       `lmnkit does not know the Medicare therapy KX threshold for ${params.year}; look it up on the CMS Therapy Services page before services pass it.`,
