@@ -82,8 +82,6 @@ function ncciRules(treatment: Treatment): Finding[] {
             finding('NCCI_PAIR_NEEDS_MODIFIER', `${path}.modifiers`, {
               column1: first.code,
               column2: second.code,
-              region1,
-              region2,
             }),
           );
         }

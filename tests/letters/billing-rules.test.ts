@@ -65,7 +65,7 @@ describe('NCCI procedure-to-procedure pairs', () => {
         path: 'treatment.procedures.0.modifiers',
       }),
     ]);
-    expect(missing[0]?.message).toContain('97124 (gluteal muscles and hips) and 97140 (lumbar spine)');
+    expect(missing[0]?.message).toContain('97124 and 97140 are an NCCI pair, here on distinct regions');
     expect(codesOf(findingsOf('lmn', 'lmn-insurance', () => undefined))).toEqual([]);
     expect(
       codesOf(

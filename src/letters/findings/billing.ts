@@ -54,8 +54,8 @@ export const BILLING_FINDINGS = defineFindings({
     level: 'info',
     title: 'An NCCI pair on distinct regions needs modifier 59 or XS',
     fix: 'Append modifier XS (or 59) to the second code on the claim, and document each region in the notes.',
-    message: (params: { column1: string; column2: string; region1: string; region2: string }) =>
-      `${params.column2} (${params.region2}) and ${params.column1} (${params.region1}) are an NCCI pair performed on distinct regions: bill ${params.column2} with modifier XS or 59, and document both regions in the treatment notes.`,
+    message: (params: { column1: string; column2: string }) =>
+      `${params.column2} and ${params.column1} are an NCCI pair, here on distinct regions: bill ${params.column2} with modifier XS or 59, and document both regions in the treatment notes.`,
     sources: [NCCI_PTP, X_MODIFIERS],
   },
   MEDICARE_THERAPY_MODIFIER_MISSING: {
