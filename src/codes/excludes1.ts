@@ -1,18 +1,26 @@
-// ICD-10-CM Excludes1 notes that matter for manual-therapy letters (DOMAIN §1.4, rule
-// [ICD-6]): the two conditions are mutually exclusive, so a letter should not report both.
-// Patterns are written as in the tabular list: `M54.5-` and `M50.-` are prefixes, `G56–G58`
-// is a range of prefixes, and a bare code also covers any codes below it.
-import { isIcdCodeFormat, toDisplay, toDotless } from './icd10cm.js';
+// ICD-10-CM Excludes1 notes: two conditions that cannot occur together, so a diagnosis list
+// should not report both (Official Guidelines, section I.A.12.a). The notes are data, copied
+// from the FY2027 tabular (src/codes/data/README.md); a note applies to the code, block or
+// chapter it is written under and to every code below it. Patterns are written as in the
+// tabular: `M54.5-` and `M54.9` cover those codes and all below them, `M16-M19` a range.
+import { EXCLUDES1_NOTES_FY2027 } from './data/excludes1-fy2027.js';
+import { isIcdCodeFormat, isInjuryCode, toDisplay, toDotless } from './icd10cm.js';
 
-export interface Excludes1Rule {
-  /** Codes carrying the note. */
-  codes: readonly string[];
-  /** Codes that must not be reported with them. */
+/** One row of the data: [owner, note text, referenced codes separated by `;`]. */
+export type Excludes1NoteRow = readonly [owner: string, text: string, references: string];
+
+/** One Excludes1 note as the check reads it. */
+export interface Excludes1Note {
+  /** Where the note is written: a code (`M54.5`), a block (`M50-M54`) or a chapter range. */
+  at: string;
+  /** The note as printed in the tabular list. */
+  text: string;
+  /** Code patterns that must not be reported with a code under `at`. */
   excludes: readonly string[];
-  /** Our own paraphrase of the note. */
-  reason: string;
-  /** Only a current injury is excluded: a sequela (7th character S) goes with its residual condition. */
-  currentInjuryOnly?: boolean;
+  /** Only codes under `at` that also match one of these are concerned (a region of a block). */
+  onlyFor?: readonly string[];
+  /** Only an injury code whose 7th character marks a subsequent encounter (D, G, K, P …) is excluded. */
+  subsequentEncounterOnly?: boolean;
 }
 
 /** One pair of codes in a list that should not appear together. */
@@ -20,241 +28,261 @@ export interface Excludes1Conflict {
   /** The code that comes first in the list, in display form. */
   first: string;
   second: string;
-  reason: string;
+  /** Where the note that excludes the pair is written, e.g. `M54.5`. */
+  at: string;
+  /** The note's text, e.g. `low back strain (S39.012)`. */
+  note: string;
 }
 
-export const EXCLUDES1_RULES: readonly Excludes1Rule[] = [
+interface ProseReading {
+  at: string;
+  text: string;
+  readings: readonly Omit<Excludes1Note, 'at' | 'text'>[];
+}
+
+const NERVE_INJURIES = [
+  'S04',
+  'S14.2-S14.9',
+  'S24.2-S24.9',
+  'S34.2-S34.9',
+  'S44',
+  'S54',
+  'S64',
+  'S74',
+  'S84',
+  'S94',
+];
+const FRACTURES = [
+  'S02',
+  'S12',
+  'S22',
+  'S32',
+  'S42',
+  'S52',
+  'S62',
+  'S72',
+  'S82',
+  'S92',
+  'M80',
+  'M84.3-M84.6',
+];
+const INJURIES = ['S00-T34', 'T79'];
+
+// Notes whose reference is prose ("see injury of spine by body region"), read into code patterns
+// by us. The spine block is read by region: a dorsopathy of one region may go with an injury of
+// another. Prose notes not listed here are not checked.
+const PROSE_READINGS: readonly ProseReading[] = [
   {
-    codes: ['M54.5-'],
-    excludes: ['S39.012-'],
-    reason: 'Low back pain from a low back strain is coded to the strain only.',
-  },
-  {
-    codes: ['M54.5-'],
-    excludes: ['M51.2-'],
-    reason: 'Low back pain from a displaced lumbar disc is coded to the disc disorder only.',
-  },
-  {
-    codes: ['M54.5-'],
-    excludes: ['M54.4-'],
-    reason: 'Low back pain with sciatica is one code, lumbago with sciatica (M54.4-).',
-  },
-  {
-    codes: ['M54.5-'],
-    excludes: ['M51.360', 'M51.370'],
-    reason: 'The disc degeneration code with discogenic back pain already includes the low back pain.',
-  },
-  {
-    codes: ['M54.4-'],
-    excludes: ['M51.1-'],
-    reason:
-      'Lumbago with sciatica from a disc disorder with radiculopathy is coded to the disc disorder only.',
-  },
-  {
-    codes: ['M54.4-'],
-    excludes: ['M51.362', 'M51.372'],
-    reason: 'The disc degeneration code with back and leg pain already includes the lumbago with sciatica.',
-  },
-  {
-    codes: ['M54.3-'],
-    excludes: ['G57.0-'],
-    reason: 'Sciatica from a lesion of the sciatic nerve is coded to the nerve lesion only.',
-  },
-  {
-    codes: ['M54.3-'],
-    excludes: ['M51.1-'],
-    reason: 'Sciatica from a disc disorder is coded to the disc disorder with radiculopathy only.',
-  },
-  {
-    codes: ['M54.3-'],
-    excludes: ['M54.4-'],
-    reason: 'Sciatica with low back pain is one code, lumbago with sciatica (M54.4-).',
-  },
-  {
-    codes: ['M54.3-'],
-    excludes: ['M51.361', 'M51.371'],
-    reason: 'The disc degeneration code with leg pain already includes the sciatica.',
-  },
-  {
-    codes: ['M54.2'],
-    excludes: ['M50.-'],
-    reason: 'Neck pain from a cervical disc disorder is coded to the disc disorder only.',
-  },
-  {
-    codes: ['M54.1-'],
-    excludes: ['M50.1-', 'M51.1-'],
-    reason: 'Radiculopathy from a disc disorder is coded to the disc disorder with radiculopathy only.',
-  },
-  {
-    codes: ['M54.1-'],
-    excludes: ['M47.2-'],
-    reason: 'Radiculopathy from spondylosis is coded to spondylosis with radiculopathy only.',
-  },
-  {
-    codes: ['M54.1-'],
-    excludes: ['M79.2'],
-    reason: 'Radiculopathy and neuralgia or neuritis NOS name the same nerve pain: choose one.',
-  },
-  {
-    codes: ['M54.6'],
-    excludes: ['M51.-'],
-    reason: 'Thoracic spine pain from a disc disorder is coded to the disc disorder only.',
-  },
-  {
-    codes: ['M62.-'],
-    excludes: ['M79.1-', 'R25.2'],
-    reason: 'A muscle disorder such as spasm is not coded with myalgia or with cramp and spasm: choose one.',
-  },
-  {
-    codes: ['M79.1-'],
-    excludes: ['M79.7', 'M60.-'],
-    reason: 'Fibromyalgia and myositis already include the muscle pain; myalgia is not added.',
-  },
-  {
-    codes: ['M79.2'],
-    excludes: ['M54.3–M54.4', 'G56–G58'],
-    reason:
-      'Neuralgia or neuritis NOS is not used when the nerve pain has its own code (sciatica, a mononeuropathy).',
-  },
-  {
-    codes: ['M72.8-'],
-    excludes: ['M67.A0-'],
-    reason:
-      'Plantar fasciitis has its own codes (M67.A0-) and is not coded as another fibroblastic disorder.',
-  },
-  {
-    codes: ['M75.1-'],
-    excludes: ['S46.01-'],
-    reason: 'A rotator cuff tear is either non-traumatic or a traumatic injury, never both.',
-  },
-  // The M50–M54 block excludes a current injury; we compare by spine region, since a
-  // dorsopathy of one region may be coded beside an injury of another.
-  {
-    codes: [
-      'M50.-',
-      'M53.0–M53.1',
-      'M53.2X1–M53.2X3',
-      'M53.81–M53.83',
-      'M54.01–M54.03',
-      'M54.11–M54.13',
-      'M54.2',
+    at: 'M50-M54',
+    text: 'current injury - see injury of spine by body region',
+    readings: [
+      {
+        onlyFor: [
+          'M50',
+          'M53.0-M53.1',
+          'M53.2X1-M53.2X3',
+          'M53.81-M53.83',
+          'M54.01-M54.03',
+          'M54.11-M54.13',
+          'M54.2',
+        ],
+        excludes: ['S12.0-S12.6', 'S12.9', 'S13.0-S13.2', 'S13.4', 'S14.1-S14.2', 'S16.1'],
+      },
+      {
+        onlyFor: [
+          'M51.04-M51.05',
+          'M51.14-M51.15',
+          'M51.24-M51.25',
+          'M51.34-M51.35',
+          'M51.44-M51.45',
+          'M51.84-M51.85',
+          'M53.2X4-M53.2X5',
+          'M53.84-M53.85',
+          'M54.04-M54.05',
+          'M54.14-M54.15',
+          'M54.6',
+        ],
+        excludes: ['S22.0', 'S23.0-S23.1', 'S23.3', 'S24.1-S24.2', 'S29.012'],
+      },
+      {
+        onlyFor: [
+          'M51.06-M51.07',
+          'M51.16-M51.17',
+          'M51.26-M51.27',
+          'M51.36-M51.37',
+          'M51.46-M51.47',
+          'M51.86-M51.87',
+          'M51.A',
+          'M53.2X6-M53.2X8',
+          'M53.3',
+          'M53.86-M53.88',
+          'M54.06-M54.08',
+          'M54.16-M54.18',
+          'M54.3-M54.5',
+        ],
+        excludes: ['S32.0-S32.1', 'S33.0-S33.1', 'S33.5-S33.6', 'S34.1-S34.2', 'S39.012'],
+      },
     ],
-    excludes: ['S12.0–S12.6', 'S12.9', 'S13.0–S13.2', 'S13.4-', 'S14.1–S14.2', 'S16.1-'],
-    reason:
-      'A current neck injury is coded to the injury (for example S13.4XX- or S16.1XX- for whiplash), not to a dorsopathy.',
-    currentInjuryOnly: true,
   },
   {
-    codes: [
-      'M51.04–M51.05',
-      'M51.14–M51.15',
-      'M51.24–M51.25',
-      'M51.34–M51.35',
-      'M51.44–M51.45',
-      'M51.84–M51.85',
-      'M53.2X4–M53.2X5',
-      'M53.84–M53.85',
-      'M54.04–M54.05',
-      'M54.14–M54.15',
-      'M54.6',
-    ],
-    excludes: ['S22.0-', 'S23.0–S23.1', 'S23.3-', 'S24.1–S24.2', 'S29.012-'],
-    reason:
-      'A current thoracic spine injury is coded to the injury (for example S23.3XX-), not to a dorsopathy.',
-    currentInjuryOnly: true,
+    at: 'G50-G59',
+    text: 'current traumatic nerve, nerve root and plexus disorders - see Injury, nerve by body region',
+    readings: [{ excludes: NERVE_INJURIES }],
   },
   {
-    codes: [
-      'M51.06–M51.07',
-      'M51.16–M51.17',
-      'M51.26–M51.27',
-      'M51.36–M51.37',
-      'M51.46–M51.47',
-      'M51.86–M51.87',
-      'M51.A-',
-      'M53.2X6–M53.2X8',
-      'M53.3',
-      'M53.86–M53.88',
-      'M54.06–M54.08',
-      'M54.16–M54.18',
-      'M54.3–M54.5',
-    ],
-    excludes: ['S32.0–S32.1', 'S33.0–S33.1', 'S33.5–S33.6', 'S34.1–S34.2', 'S39.012-'],
-    reason:
-      'A current low back injury is coded to the injury (for example S39.012- or S33.5XX-), not to a dorsopathy.',
-    currentInjuryOnly: true,
+    at: 'G55',
+    text: 'nerve root compression (due to) (in) intervertebral disc disorders (M50.1.-, M51.1.-)',
+    readings: [{ excludes: ['M50.1', 'M51.1'] }],
+  },
+  {
+    at: 'Z47',
+    text: 'aftercare for healing fracture-code to fracture with 7th character D',
+    readings: [{ excludes: FRACTURES, subsequentEncounterOnly: true }],
+  },
+  {
+    at: 'Z48',
+    text: 'encounter for aftercare following injury - code to Injury, by site, with appropriate 7th character for subsequent encounter',
+    readings: [{ excludes: INJURIES, subsequentEncounterOnly: true }],
   },
 ];
 
-interface CompiledRule {
-  codes: readonly string[];
-  excludes: readonly string[];
-  reason: string;
-  currentInjuryOnly: boolean;
+/** Every note the check reads: the data's, with prose references read as in PROSE_READINGS. */
+export const EXCLUDES1_NOTES: readonly Excludes1Note[] = EXCLUDES1_NOTES_FY2027.flatMap(
+  ([at, text, references]): Excludes1Note[] => {
+    const prose = PROSE_READINGS.find((reading) => reading.at === at && reading.text === text);
+    if (prose) return prose.readings.map((reading) => ({ at, text, ...reading }));
+    const excludes = references
+      .split(';')
+      .map((reference) => reference.trim())
+      .filter((reference) => reference !== '');
+    return excludes.length === 0 ? [] : [{ at, text, excludes }];
+  },
+);
+
+/** The prose notes the check reads, so a data update that rewords one is caught by a test. */
+export const EXCLUDES1_PROSE_NOTES: readonly (readonly [at: string, text: string])[] = PROSE_READINGS.map(
+  (reading) => [reading.at, reading.text],
+);
+
+/** A pattern as a range of dotless codes: a code matches when it sorts from `from` up to the end of `to`. */
+interface CodeRange {
+  from: string;
+  to: string;
 }
 
-let compiled: readonly CompiledRule[] | undefined;
+interface CompiledNote {
+  at: string;
+  text: string;
+  owner: readonly CodeRange[];
+  excludes: readonly CodeRange[];
+  subsequentEncounterOnly: boolean;
+}
+
+const RANGE = /^([A-Z][0-9A-Z.]*)-{1,2}([A-Z][0-9A-Z.]*)-?$/;
+const SINGLE = /^([A-Z][0-9A-Z.]*)-?$/;
+// 7th characters of a subsequent encounter: D for injuries, D–R (without S) for fractures.
+const SUBSEQUENT_ENCOUNTER = /^[DEFGHJKMNPQR]$/;
+
+interface NoteIndex {
+  /** Notes written under one category, by that category (`M54`). */
+  byCategory: ReadonlyMap<string, readonly CompiledNote[]>;
+  /** Notes whose owner spans categories: blocks, chapters, regions of a block. */
+  spanning: readonly CompiledNote[];
+}
+
+let index: NoteIndex | undefined;
 
 /**
- * Pairs of codes in a diagnosis list that an Excludes1 note says not to report together,
- * each once, in list order. Malformed and repeated codes are ignored.
+ * Pairs of codes in a diagnosis list that an Excludes1 note says not to report together, each
+ * once, in list order. A sequela (an injury code with 7th character S) never conflicts with a
+ * condition that is not an injury: the guidelines (I.B.10, I.C.19.a) require the residual
+ * condition to be reported with it. Malformed and repeated codes are ignored.
  * @example
  * findExcludes1Conflicts(['M54.50', 'S39.012A']);
- * // [{ first: 'M54.50', second: 'S39.012A', reason: 'Low back pain from a low back strain …' }]
+ * // [{ first: 'M54.50', second: 'S39.012A', at: 'M54.5', note: 'low back strain (S39.012)' }]
  */
 export function findExcludes1Conflicts(codes: readonly string[]): Excludes1Conflict[] {
-  compiled ??= EXCLUDES1_RULES.map(compileRule);
-  const rules = compiled;
+  const notes = (index ??= indexNotes(EXCLUDES1_NOTES.map(compileNote)));
   const list = [...new Set(codes.map(toDotless))].filter((code) => isIcdCodeFormat(toDisplay(code)));
+  const notesOn = new Map(list.map((code) => [code, notesOnCode(notes, code)]));
   const conflicts: Excludes1Conflict[] = [];
-  list.forEach((first, index) => {
-    for (const second of list.slice(index + 1)) {
-      const rule = rules.find(
-        (candidate) => excludes(candidate, first, second) || excludes(candidate, second, first),
-      );
-      if (rule) conflicts.push({ first: toDisplay(first), second: toDisplay(second), reason: rule.reason });
+  list.forEach((first, position) => {
+    for (const second of list.slice(position + 1)) {
+      if (isSequelaWithResidual(first, second)) continue;
+      // The most specific note wins; a note on the first code before one on the second.
+      const note =
+        notesOn.get(first)?.find((candidate) => excludesCode(candidate, second)) ??
+        notesOn.get(second)?.find((candidate) => excludesCode(candidate, first));
+      if (note)
+        conflicts.push({ first: toDisplay(first), second: toDisplay(second), at: note.at, note: note.text });
     }
   });
   return conflicts;
 }
 
-function excludes(rule: CompiledRule, code: string, other: string): boolean {
+/** Whether an injury code is a sequela: chapter 19, seven characters, the last S. */
+export function isSequela(code: string): boolean {
+  const dotless = toDotless(code);
+  return isInjuryCode(dotless) && dotless.length === 7 && dotless.endsWith('S');
+}
+
+function isSequelaWithResidual(code: string, other: string): boolean {
+  return (isSequela(code) && !isInjuryCode(other)) || (isSequela(other) && !isInjuryCode(code));
+}
+
+function indexNotes(notes: readonly CompiledNote[]): NoteIndex {
+  const byCategory = new Map<string, CompiledNote[]>();
+  const spanning: CompiledNote[] = [];
+  for (const note of notes) {
+    const categories = new Set(note.owner.flatMap((range) => [range.from.slice(0, 3), range.to.slice(0, 3)]));
+    const [category] = categories;
+    if (categories.size === 1 && category !== undefined) {
+      byCategory.set(category, [...(byCategory.get(category) ?? []), note]);
+    } else spanning.push(note);
+  }
+  return { byCategory, spanning };
+}
+
+/** The notes written over a code, the most specific first. */
+function notesOnCode(index: NoteIndex, code: string): CompiledNote[] {
+  return [...(index.byCategory.get(code.slice(0, 3)) ?? []), ...index.spanning]
+    .filter((note) => inAny(code, note.owner))
+    .sort((a, b) => specificity(b) - specificity(a));
+}
+
+function excludesCode(note: CompiledNote, other: string): boolean {
   return (
-    startsWithAny(code, rule.codes) &&
-    startsWithAny(other, rule.excludes) &&
-    !(rule.currentInjuryOnly && isSequela(other))
+    inAny(other, note.excludes) &&
+    (!note.subsequentEncounterOnly || (other.length === 7 && SUBSEQUENT_ENCOUNTER.test(other.slice(6))))
   );
 }
 
-function startsWithAny(code: string, prefixes: readonly string[]): boolean {
-  return prefixes.some((prefix) => code.startsWith(prefix));
+/** A note on a code before one on a block or chapter; a longer code before a shorter one. */
+function specificity(note: CompiledNote): number {
+  const [owner] = note.owner;
+  return owner !== undefined && owner.from === owner.to && !note.at.includes('-') ? owner.from.length : 0;
 }
 
-function isSequela(code: string): boolean {
-  return /^[ST]/.test(code) && code.length === 7 && code.endsWith('S');
+function inAny(code: string, ranges: readonly CodeRange[]): boolean {
+  return ranges.some((range) => code >= range.from && code.slice(0, range.to.length) <= range.to);
 }
 
-function compileRule(rule: Excludes1Rule): CompiledRule {
+function compileNote(note: Excludes1Note): CompiledNote {
+  const owner = parsePattern(note.at);
   return {
-    codes: rule.codes.flatMap(expandPattern),
-    excludes: rule.excludes.flatMap(expandPattern),
-    reason: rule.reason,
-    currentInjuryOnly: rule.currentInjuryOnly ?? false,
+    at: note.at,
+    text: note.text,
+    // A region of a block: the owner's range narrowed to the listed patterns.
+    owner: note.onlyFor === undefined ? [owner] : note.onlyFor.map(parsePattern),
+    excludes: note.excludes.map(parsePattern),
+    subsequentEncounterOnly: note.subsequentEncounterOnly ?? false,
   };
 }
 
-/** `M54.5-` → ['M545']; `M50.-` → ['M50']; `G56–G58` → ['G56', 'G57', 'G58'] (dotless prefixes). */
-function expandPattern(pattern: string): string[] {
-  const [from, to, ...rest] = pattern.split('–').map((end) => toDotless(end.replace(/-$/, '')));
-  if (from === undefined || rest.length > 0 || !isIcdCodeFormat(toDisplay(from))) {
-    throw new RangeError(`not an ICD-10-CM code pattern: ${pattern}`);
-  }
-  if (to === undefined) return [from];
-  const stem = from.slice(0, -1);
-  const first = Number(from.slice(-1));
-  const last = Number(to.slice(-1));
-  if (to.length !== from.length || to.slice(0, -1) !== stem || !(first < last)) {
-    throw new RangeError(`not an ICD-10-CM code range: ${pattern}`);
-  }
-  return Array.from({ length: last - first + 1 }, (_, offset) => `${stem}${first + offset}`);
+/** `M54.5-` → M545…M545; `M16-M19` → M16…M19; `M54.3-M54.4` → M543…M544 (dotless). */
+function parsePattern(pattern: string): CodeRange {
+  const range = RANGE.exec(pattern);
+  const from = range?.[1] ?? SINGLE.exec(pattern)?.[1];
+  if (from === undefined) throw new RangeError(`not an ICD-10-CM code pattern: ${pattern}`);
+  return { from: toDotless(from), to: toDotless(range?.[2] ?? from) };
 }

@@ -14,8 +14,8 @@ export {
 } from './icd10cm-code-set.js';
 export { officialIcd10cmCodeSets, OFFICIAL_ICD10CM_FILES } from './icd10cm-official.js';
 export type { Icd10cmCodeSet, Icd10cmCodeSets, IcdCodeStatus } from './icd10cm-code-set.js';
-export { EXCLUDES1_RULES, findExcludes1Conflicts } from './excludes1.js';
-export type { Excludes1Rule, Excludes1Conflict } from './excludes1.js';
+export { EXCLUDES1_NOTES, findExcludes1Conflicts, isSequela } from './excludes1.js';
+export type { Excludes1Note, Excludes1Conflict } from './excludes1.js';
 export { CPT_CODES, lookupCpt, isProcedureCodeFormat } from './cpt.js';
 export type { ProcedureCode } from './cpt.js';
 export { unitsForMinutes, distributeUnits } from './eight-minute-rule.js';

@@ -1,6 +1,10 @@
-// What the payer's plan type means for a letter about massage or manual therapy (DOMAIN §4.2, §6).
+// What the payer's plan type means for a letter about massage or manual therapy, and what a
+// workers' compensation or auto claim needs. Findings: findings/coverage.ts.
+import { isSequela } from '../codes/excludes1.js';
+import { isInjuryCode } from '../codes/icd10cm.js';
 import type { Finding } from '../errors.js';
-import type { Coverage, Treatment } from './fields.js';
+import type { Coverage, Diagnosis, Treatment } from './fields.js';
+import { finding } from './findings/index.js';
 
 const MASSAGE_SERVICES = new Set<Treatment['service']>([
   'massage-therapy',
@@ -8,6 +12,8 @@ const MASSAGE_SERVICES = new Set<Treatment['service']>([
   'manual-lymphatic-drainage',
 ]);
 const MASSAGE_CODE = '97124';
+const WORKERS_COMPENSATION = "Workers' Compensation";
+const AUTO_PLANS = new Set<Coverage['planType']>(['Auto PIP', 'Auto Med-Pay']);
 
 export interface CoverageRuleOptions {
   /** The letter is itself the prior-authorization request, so only the referral can be on file. */
@@ -18,67 +24,97 @@ export interface CoverageRuleOptions {
   patientMemberId?: string | undefined;
 }
 
+/** Workers' compensation and auto PIP / med-pay: the claim pays for an injury, not a member's plan. */
+export function isInjuryPlan(planType: Coverage['planType']): boolean {
+  return planType === WORKERS_COMPENSATION || AUTO_PLANS.has(planType);
+}
+
 export function coverageRules(
   coverage: Coverage | undefined,
   treatment: Pick<Treatment, 'service' | 'procedures'>,
   options: CoverageRuleOptions = {},
 ): Finding[] {
   const findings: Finding[] = [];
-  if (options.requireMemberId && coverage?.memberId === undefined && options.patientMemberId === undefined) {
-    findings.push({
-      code: 'MEMBER_ID_MISSING',
-      level: 'error',
-      path: 'coverage.memberId',
-      message:
-        'The payer matches this letter to the member by ID; give the member ID from the insurance card.',
-      source: 'LETTERS.md',
-    });
+  const injuryPlan = coverage !== undefined && isInjuryPlan(coverage.planType);
+  if (
+    options.requireMemberId &&
+    !injuryPlan &&
+    coverage?.memberId === undefined &&
+    options.patientMemberId === undefined
+  ) {
+    findings.push(finding('MEMBER_ID_MISSING', 'coverage.memberId'));
   }
   if (coverage === undefined) return findings;
   const massage =
     MASSAGE_SERVICES.has(treatment.service) ||
     treatment.procedures.some((procedure) => procedure.code === MASSAGE_CODE);
   if (massage && coverage.planType === 'Medicare') {
-    findings.push({
-      code: 'MEDICARE_NO_MASSAGE_BENEFIT',
-      level: 'warning',
-      path: 'coverage.planType',
-      message:
-        'Original Medicare has no massage therapy benefit and does not enroll massage therapists: it pays for massage techniques (97124, 97140 with modifier GP) only as part of outpatient therapy by a physical or occupational therapist or physician under a certified plan of care.',
-      source: 'DOMAIN §6',
-    });
+    findings.push(finding('MEDICARE_NO_MASSAGE_BENEFIT', 'coverage.planType'));
   }
   if (massage && coverage.planType === 'TRICARE') {
-    findings.push({
-      code: 'TRICARE_EXCLUDES_MASSAGE',
-      level: 'warning',
-      path: 'coverage.planType',
-      message:
-        'TRICARE excludes massage under any circumstance; massage procedures are paid only as part of covered physical or occupational therapy by an authorized therapist.',
-      source: 'DOMAIN §6',
-    });
+    findings.push(finding('TRICARE_EXCLUDES_MASSAGE', 'coverage.planType'));
   }
   if (massage && coverage.planType === 'Medicare Advantage') {
-    findings.push({
-      code: 'MEDICARE_ADVANTAGE_MASSAGE_VARIES',
-      level: 'info',
-      path: 'coverage.planType',
-      message:
-        'Some Medicare Advantage plans cover therapeutic massage as a supplemental benefit when a physician orders it to treat an injury or illness; visit limits, network therapists and referral rules vary by plan, so check its evidence of coverage.',
-      source: 'DOMAIN §6',
-    });
+    findings.push(finding('MEDICARE_ADVANTAGE_MASSAGE_VARIES', 'coverage.planType'));
   }
   const authorized = !options.requestsAuthorization && coverage.priorAuthorizationNumber !== undefined;
   if (coverage.planType === 'HMO' && coverage.referralOnFile !== true && !authorized) {
-    findings.push({
-      code: 'HMO_WITHOUT_REFERRAL',
-      level: 'warning',
-      path: 'coverage.referralOnFile',
-      message: options.requestsAuthorization
-        ? 'HMO plans usually need a referral from the primary care physician with the authorization request; none is recorded.'
-        : 'HMO plans usually need a referral from the primary care physician and prior authorization before therapy; neither is recorded.',
-      source: 'DOMAIN §4.2',
-    });
+    findings.push(
+      finding('HMO_WITHOUT_REFERRAL', 'coverage.referralOnFile', {
+        requestsAuthorization: options.requestsAuthorization ?? false,
+      }),
+    );
+  }
+  return findings;
+}
+
+interface InjuryLetter {
+  date: string;
+  coverage?: Coverage | undefined;
+  diagnoses: readonly Diagnosis[];
+}
+
+/**
+ * A workers' compensation or auto letter names its claim and ties the diagnoses to the injury in
+ * the clinician's words; a health-plan letter for an injury says who pays first.
+ */
+export function injuryClaimRules(data: InjuryLetter): Finding[] {
+  const { coverage } = data;
+  if (coverage === undefined) return [];
+  const { injury } = coverage;
+  const findings: Finding[] = [];
+  if (injury?.dateOfInjury !== undefined && injury.dateOfInjury > data.date) {
+    findings.push(finding('INJURY_DATE_AFTER_LETTER', 'coverage.injury.dateOfInjury'));
+  }
+  if (!isInjuryPlan(coverage.planType)) {
+    const injured = data.diagnoses.some(({ code }) => isInjuryCode(code) && !isSequela(code));
+    if (injured && injury?.dateOfInjury !== undefined && coverage.primaryPayer === undefined) {
+      findings.push(finding('PRIMARY_PAYER_NOT_NOTED', 'coverage.primaryPayer'));
+    }
+    return findings;
+  }
+  if (injury === undefined) {
+    return [...findings, finding('INJURY_CLAIM_MISSING', 'coverage.injury', { planType: coverage.planType })];
+  }
+  if (injury.claimNumber === undefined) {
+    findings.push(finding('INJURY_CLAIM_NUMBER_MISSING', 'coverage.injury.claimNumber'));
+  }
+  if (injury.dateOfInjury === undefined) {
+    findings.push(finding('INJURY_DATE_MISSING', 'coverage.injury.dateOfInjury'));
+  }
+  if (injury.state === undefined) findings.push(finding('INJURY_STATE_MISSING', 'coverage.injury.state'));
+  if (coverage.planType === WORKERS_COMPENSATION && injury.employer === undefined) {
+    findings.push(finding('INJURY_EMPLOYER_MISSING', 'coverage.injury.employer'));
+  }
+  if (AUTO_PLANS.has(coverage.planType) && injury.insured === undefined) {
+    findings.push(finding('INJURY_INSURED_MISSING', 'coverage.injury.insured'));
+  }
+  const { adjuster } = injury;
+  if (adjuster?.phone === undefined && adjuster?.fax === undefined && adjuster?.email === undefined) {
+    findings.push(finding('INJURY_ADJUSTER_MISSING', 'coverage.injury.adjuster'));
+  }
+  if (injury.causation === undefined) {
+    findings.push(finding('CAUSATION_NOT_STATED', 'coverage.injury.causation'));
   }
   return findings;
 }

@@ -350,8 +350,38 @@ export const PlanType = choice([
   'Medicare Advantage',
   'Medicaid',
   'TRICARE',
+  "Workers' Compensation",
+  'Auto PIP',
+  'Auto Med-Pay',
   'Other',
 ]);
+
+/** The adjuster or claims examiner who handles a workers' compensation or auto claim. */
+export const ClaimsContact = z.strictObject({
+  name: ShortText,
+  organization: LineText.optional(),
+  phone: Phone.optional(),
+  fax: Phone.optional(),
+  email: z.email('must be an email address').optional(),
+});
+
+/** The injury the care is for, and the workers' compensation or auto claim that pays for it. */
+export const InjuryClaim = z.strictObject({
+  dateOfInjury: CalendarDate.optional(),
+  claimNumber: ShortText.optional(),
+  /** The state whose workers' compensation or no-fault law governs the claim. */
+  state: UsState.optional(),
+  /** Workers' compensation: the employer at the time of the injury. */
+  employer: LineText.optional(),
+  /** Auto: the named insured on the policy (the patient, or who the patient rode with). */
+  insured: LineText.optional(),
+  adjuster: ClaimsContact.optional(),
+  /** How the injury happened, in the clinician's words. */
+  mechanism: LongText.optional(),
+  /** The clinician's opinion of how the diagnoses relate to the injury; the letter prints it as written. */
+  causation: LongText.optional(),
+});
+export type InjuryClaim = z.infer<typeof InjuryClaim>;
 
 export const Coverage = z.strictObject({
   payer: LineText,
@@ -362,6 +392,9 @@ export const Coverage = z.strictObject({
   /** A private-sector employer's group plan, whose claims ERISA governs; leave out when not known. */
   employerPlan: z.boolean().optional(),
   priorAuthorizationNumber: ShortText.optional(),
+  injury: InjuryClaim.optional(),
+  /** For a health plan billed for an injury: who pays first and where that stands (a denial, benefits exhausted). */
+  primaryPayer: LineText.optional(),
 });
 export type Coverage = z.infer<typeof Coverage>;
 
@@ -399,6 +432,19 @@ export const Procedure = z.strictObject({
     .meta({ pattern: '^\\s*(?:\\d{5}|[A-Za-z]\\d{4})\\s*$', examples: ['97124'] }),
   minutes: z.int().min(1).max(240).optional(),
   units: z.int().min(1).max(24).optional(),
+  /** The body region the code is performed on (NCCI pairs are bundled on the same region). */
+  region: ShortText.optional(),
+  /** Claim modifiers the code is billed with, such as GP, 59 or XS. */
+  modifiers: z
+    .array(
+      z
+        .string()
+        .trim()
+        .overwrite((value) => value.toUpperCase())
+        .regex(/^[A-Z0-9]{2}$/, 'must be a two-character modifier such as GP or 59'),
+    )
+    .max(4, 'must list at most 4 modifiers')
+    .optional(),
 });
 
 export const Frequency = z.strictObject({

@@ -70,7 +70,12 @@ const SECTIONS: readonly FormSection[] = [
     forProvider: true,
     help: 'Reviewers look for current status in numbers, what was tried, and measurable goals.',
   },
-  { id: 'denial', title: 'Denial', fields: ['denial', 'answer'], forProvider: true },
+  {
+    id: 'denial',
+    title: 'Denial',
+    fields: ['denial', 'answer', 'authorizedRepresentative', 'networkProvider'],
+    forProvider: true,
+  },
   { id: 'enclosures', title: 'Enclosures', fields: ['enclosures'] },
   { id: 'pages', title: 'Extra pages', fields: ['coverPage', 'language', 'packet'] },
 ];
@@ -159,6 +164,21 @@ export const FIELD_HINTS: Record<string, FieldHint> = {
     help: 'Only then does the letter cite the federal claims rule; leave it unticked when unsure.',
   },
   'coverage.priorAuthorizationNumber': { label: 'Prior authorization number' },
+  'coverage.injury': {
+    label: 'Injury and claim',
+    help: 'For workers’ compensation and auto claims, or a health plan billed for an injury.',
+  },
+  'coverage.injury.causation': {
+    label: 'How the diagnoses relate to the injury',
+    widget: 'textarea',
+    help: 'Your opinion, in your words; the letter prints it as written and says nothing about causation otherwise.',
+  },
+  'coverage.injury.mechanism': { label: 'How the injury happened', widget: 'textarea' },
+  'coverage.injury.adjuster': { label: 'Adjuster or claims examiner' },
+  'coverage.primaryPayer': {
+    label: 'Primary payer',
+    help: 'Who pays first for an injury (workers’ compensation, PIP, med-pay) and where that stands.',
+  },
   'coverage.administrator': {
     label: 'Administrator',
     placeholder: 'HealthEquity',
@@ -193,6 +213,8 @@ export const FIELD_HINTS: Record<string, FieldHint> = {
     patientHelp: 'Ask your provider’s office; 97124 is massage therapy.',
   },
   'treatment.procedures.*.minutes': { label: 'Minutes per session' },
+  'treatment.procedures.*.region': { label: 'Body region', placeholder: 'lumbar spine' },
+  'treatment.procedures.*.modifiers': { itemLabel: 'Modifier' },
   'treatment.procedures.*.units': {
     label: 'Units per session',
     help: 'Leave empty to count them from the minutes (8-minute rule).',
@@ -272,6 +294,11 @@ export const FIELD_HINTS: Record<string, FieldHint> = {
   'denial.deemedExhausted': { label: 'Why internal appeals are deemed exhausted' },
   'denial.noticeDeadline': { label: 'Deadline printed on the notice' },
   answer: { label: 'Your answer to the stated reason', widget: 'textarea' },
+  authorizedRepresentative: {
+    label: 'The member’s authorized-representative designation',
+    help: 'The plan’s form the member signed to let you appeal for them.',
+  },
+  networkProvider: { label: 'I am a network provider of this plan' },
   enclosures: { itemLabel: 'Enclosure' },
   coverPage: {
     label: 'Add a cover page for the patient',

@@ -264,13 +264,14 @@ describe('appeal rules', () => {
     ).toEqual([expect.objectContaining({ code: 'NO_DOCUMENTED_PROGRESS', level: 'warning' })]);
   });
 
-  it('selects the code set by the first date of service', () => {
+  it('checks the codes in every fiscal year the dates of service fall in', () => {
     const before = mutated((input) => {
       input.diagnoses = [{ code: 'M72.2', description: 'Plantar fascial fibromatosis' }];
-      input.denial.datesOfService = ['2026-10-05', '2026-09-28'];
+      input.denial.datesOfService = ['2026-09-28', '2026-09-21'];
     });
     expect(codesOf(findingsOf(before))).toEqual([]);
-    before.denial.datesOfService = ['2026-10-05'];
+    // M72.2 is a header from October 1, 2026 (FY2027).
+    before.denial.datesOfService = ['2026-10-05', '2026-09-28'];
     expect(codesOf(findingsOf(before))).toEqual(['DIAGNOSIS_CODE_NOT_BILLABLE']);
   });
 

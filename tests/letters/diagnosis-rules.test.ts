@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { check, type Finding } from '../../src/index.js';
 import { diagnosisRules } from '../../src/letters/diagnosis-rules.js';
 import type { RuleContext } from '../../src/letters/kind.js';
-import { loadSharedCodeSets } from '../support/code-sets.js';
+import { loadFixtureCodeSets } from '../support/code-set-fixtures.js';
 import { loadExample, TODAY } from '../support/pdf.js';
 
-const codeSets = await loadSharedCodeSets();
+const codeSets = await loadFixtureCodeSets();
 const loaded: RuleContext = { today: TODAY, codeSets };
 const builtIn: RuleContext = { today: TODAY };
 // FY2027: dates of service from October 1, 2026.
@@ -15,9 +15,16 @@ const FY2026_DATE = '2026-09-14';
 function findingsFor(
   codes: string[],
   context: RuleContext,
-  { serviceDate = FY2027_DATE, ongoingTherapy = true } = {},
+  {
+    serviceDate = FY2027_DATE,
+    lastServiceDate,
+    ongoingTherapy = true,
+  }: { serviceDate?: string; lastServiceDate?: string; ongoingTherapy?: boolean } = {},
 ): Finding[] {
-  return diagnosisRules({ diagnoses: codes.map((code) => ({ code })), serviceDate, ongoingTherapy }, context);
+  return diagnosisRules(
+    { diagnoses: codes.map((code) => ({ code })), serviceDate, lastServiceDate, ongoingTherapy },
+    context,
+  );
 }
 
 const codesOf = (findings: Finding[]) => findings.map((finding) => finding.code);
@@ -35,7 +42,7 @@ describe('diagnosis rules with the official code set loaded', () => {
         code: 'DIAGNOSIS_CODE_NOT_BILLABLE',
         level: 'error',
         path: 'diagnoses.0.code',
-        source: 'DOMAIN §1.1 [ICD-3]',
+        source: expect.stringContaining('§I.B.7'),
       }),
     ]);
     expect(findings[0]?.message).toContain('M54.50, M54.51, M54.59.');
@@ -72,6 +79,35 @@ describe('diagnosis rules with the official code set loaded', () => {
       'DIAGNOSIS_CODE_UNKNOWN',
     ]);
     expect(findingsFor(['M67.A01'], loaded, { serviceDate: '2026-10-01' })).toEqual([]);
+  });
+
+  // Issue 10, error 7: a course from September 14 to December 1, 2026 touches FY2026 and FY2027.
+  it('checks each code in every fiscal year the dates of service touch', () => {
+    const span = { serviceDate: '2026-09-14', lastServiceDate: '2026-12-01' };
+    const plantar = findingsFor(['M72.2'], loaded, span);
+    expect(codesOf(plantar)).toEqual(['DIAGNOSIS_CODE_NOT_BILLABLE']);
+    expect(plantar[0]?.message).toContain('fiscal year 2027 (dates of service October 1, 2026');
+    expect(plantar[0]?.message).toContain('M72.20, M72.21, M72.22');
+    const newCode = findingsFor(['M67.A01'], loaded, span);
+    expect(codesOf(newCode)).toEqual(['DIAGNOSIS_CODE_UNKNOWN']);
+    expect(newCode[0]?.message).toContain('fiscal year 2026 (dates of service October 1, 2025');
+    expect(findingsFor(['M54.50', 'M62.830'], loaded, span)).toEqual([]);
+  });
+
+  // Issue 10, error 9: the example is a code of the code set, never one made up by padding.
+  it.each([
+    ['S46.01', ['S46.011D', 'S46.012D', 'S46.019D'], 'S46.01XD'],
+    ['S13', ['S13.0XXD', 'S13.100D', 'S13.101D'], 'S13.XXXD'],
+    ['S13.4', ['S13.4XXD'], 'S13.4XXXD'],
+  ])('suggests for %s only 7th-character codes that exist', (code, examples, invented) => {
+    const findings = findingsFor([code], loaded);
+    expect(codesOf(findings)).toEqual(['DIAGNOSIS_CODE_NEEDS_7TH_CHARACTER']);
+    for (const example of examples) expect(findings[0]?.message).toContain(example);
+    expect(findings[0]?.message).not.toContain(invented);
+  });
+
+  it('refuses a made-up injury code as unknown rather than asking for a 7th character', () => {
+    expect(codesOf(findingsFor(['S46.05'], loaded))).toEqual(['DIAGNOSIS_CODE_UNKNOWN']);
   });
 
   it('says so when no code set is loaded for the year of the date of service', () => {
@@ -132,11 +168,31 @@ describe('rules on the diagnosis list', () => {
         code: 'DIAGNOSIS_CODES_EXCLUDE_EACH_OTHER',
         level: 'warning',
         path: 'diagnoses.1.code',
-        source: 'DOMAIN §1.4 [ICD-6]',
+        source: expect.stringContaining('§I.A.12.a'),
       }),
     ]);
     expect(findings[0]?.message).toContain('diagnoses.0.code');
+    expect(findings[0]?.message).toContain('the Excludes1 note at M54.5 reads “low back strain (S39.012)”');
     expect(findingsFor(['M54.50', 'M62.830'], loaded)).toEqual([]);
+  });
+
+  // Guidelines I.B.10: the residual condition first, the sequela code after it, and no Excludes1
+  // conflict between them, in the neck as in the low back.
+  it.each([
+    ['M54.2', 'S16.1XXS'],
+    ['M54.50', 'S39.012S'],
+  ])('accepts the residual %s with the sequela %s, and not the other way round', (residual, sequela) => {
+    expect(findingsFor([residual, sequela], loaded)).toEqual([]);
+    expect(findingsFor([sequela, residual], loaded)).toEqual([
+      expect.objectContaining({ code: 'SEQUELA_CODE_FIRST', level: 'warning', path: 'diagnoses.0.code' }),
+    ]);
+  });
+
+  it('warns about the Excludes1 pairs the issue lists', () => {
+    expect(codesOf(findingsFor(['R52', 'M54.2'], loaded))).toEqual(['DIAGNOSIS_CODES_EXCLUDE_EACH_OTHER']);
+    expect(codesOf(findingsFor(['Z47.89', 'S82.201D'], loaded))).toEqual([
+      'DIAGNOSIS_CODES_EXCLUDE_EACH_OTHER',
+    ]);
   });
 
   it('warns about an initial-encounter injury code in a course of therapy', () => {

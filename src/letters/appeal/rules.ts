@@ -1,9 +1,10 @@
 import { daysBetween, formatLongDate } from '../../calendar.js';
 import { lookupCarc } from '../../codes/carc.js';
 import type { Finding } from '../../errors.js';
+import { billingRules } from '../billing-rules.js';
 import { clinicalRules } from '../clinical-rules.js';
 import { contentRules } from '../content-rules.js';
-import { coverageRules } from '../coverage-rules.js';
+import { coverageRules, injuryClaimRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
 import type { Coverage } from '../fields.js';
 import type { LevelMismatch } from '../findings/appeal.js';
@@ -13,6 +14,7 @@ import { letterRules } from '../letter-rules.js';
 import { procedureRules } from '../procedure-rules.js';
 import { chiropracticRules } from '../signer-rules.js';
 import { answerFor } from './answer.js';
+import { representationRules } from './representative.js';
 import { appealDeadline, type AppealLevel } from './deadline.js';
 import type { Appeal, Denial } from './schema.js';
 
@@ -30,15 +32,23 @@ export function appealRules(data: Appeal, context: RuleContext): Finding[] {
     ...letterRules(data, context),
     ...deadlineRules(data),
     ...levelRules(data),
+    ...representationRules(data),
     ...reasonRules(data),
     ...diagnosisRules(
-      { diagnoses: data.diagnoses, serviceDate: firstDateOfService(denial), ongoingTherapy: true },
+      {
+        diagnoses: data.diagnoses,
+        serviceDate: firstDateOfService(denial),
+        lastServiceDate: [...denial.datesOfService].sort().at(-1),
+        ongoingTherapy: true,
+      },
       context,
     ),
     ...diagnosisDescriptionRules(data.diagnoses),
     ...coverageRules(coverage, treatment, { requireMemberId: true, patientMemberId: data.patient.memberId }),
     ...procedureRules(treatment, { planType: coverage.planType }),
     ...chiropracticRules(data),
+    ...injuryClaimRules(data),
+    ...billingRules(data, { plansCare: false }),
     ...clinicalRules(
       { priorTreatments: clinical.priorTreatments, outcomeMeasures: clinical.outcomeMeasures },
       { reportsProgress: true },

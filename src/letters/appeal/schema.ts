@@ -68,6 +68,17 @@ export const Denial = z
   });
 export type Denial = z.infer<typeof Denial>;
 
+/** The member's written designation of a representative for this appeal. */
+export const AuthorizedRepresentative = z.strictObject({
+  /** Who the member designated; the signing provider when left out. */
+  name: LineText.optional(),
+  /** The designation as signed, e.g. "Appointment of Representative form". */
+  document: LineText,
+  signedOn: CalendarDate.optional(),
+  /** A copy goes with the letter and is listed among the enclosures. */
+  enclosed: z.boolean().default(true),
+});
+
 export const Appeal = z
   .strictObject({
     date: CalendarDate,
@@ -81,6 +92,9 @@ export const Appeal = z
     denial: Denial,
     /** The clinician's direct answer to the stated reason, in their words. */
     answer: LongText.optional(),
+    authorizedRepresentative: AuthorizedRepresentative.optional(),
+    /** The provider is in the plan's network (TRICARE network providers appeal only as appointed representatives). */
+    networkProvider: z.boolean().optional(),
     enclosures: Enclosures,
   })
   .refine((value) => value.denial.denialDate <= value.date, {

@@ -17,6 +17,7 @@ import {
 } from '../letter-view.js';
 import { answerFor } from './answer.js';
 import { appealDeadline, type AppealLevel } from './deadline.js';
+import { representativeView } from './representative.js';
 import type { Appeal } from './schema.js';
 
 const LEVEL_TITLES: Record<AppealLevel, string> = {
@@ -210,7 +211,11 @@ export function appealView(data: Appeal) {
     progress: progressView(clinical.outcomeMeasures, answer === 'necessity'),
     replyFax: provider.practice.fax,
     phone: provider.practice.phone,
-    enclosures: data.enclosures,
+    representative: representativeView(data),
+    enclosures: [
+      ...data.enclosures,
+      ...(data.authorizedRepresentative?.enclosed === true ? [data.authorizedRepresentative.document] : []),
+    ],
   };
   return commonView(data, title, context);
 }

@@ -3,6 +3,9 @@ import { APPEAL_FINDINGS } from './appeal.js';
 import { reporterFor } from './catalogue.js';
 import { CLINICAL_FINDINGS } from './clinical.js';
 import { HSA_FSA_FINDINGS } from './hsa-fsa.js';
+import { BILLING_FINDINGS } from './billing.js';
+import { COVERAGE_FINDINGS } from './coverage.js';
+import { DIAGNOSIS_FINDINGS } from './diagnosis.js';
 import { LETTER_CONTENT_FINDINGS } from './letter-content.js';
 import { PRESCRIPTION_FINDINGS } from './prescription.js';
 import { PRIOR_AUTH_FINDINGS } from './prior-auth.js';
@@ -18,6 +21,9 @@ export const FINDINGS = {
   ...CLINICAL_FINDINGS,
   ...PROCEDURE_FINDINGS,
   ...SIGNER_FINDINGS,
+  ...DIAGNOSIS_FINDINGS,
+  ...COVERAGE_FINDINGS,
+  ...BILLING_FINDINGS,
 };
 
 export type FindingCode = keyof typeof FINDINGS;

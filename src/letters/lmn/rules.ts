@@ -1,8 +1,9 @@
 import { addCalendarDays, addCalendarMonths, formatLongDate } from '../../calendar.js';
 import type { Finding } from '../../errors.js';
+import { billingRules } from '../billing-rules.js';
 import { clinicalRules } from '../clinical-rules.js';
 import { contentRules } from '../content-rules.js';
-import { coverageRules } from '../coverage-rules.js';
+import { coverageRules, injuryClaimRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
 import { finding } from '../findings/index.js';
 import type { RuleContext } from '../kind.js';
@@ -41,6 +42,7 @@ export function lmnRules(data: Lmn, context: RuleContext): Finding[] {
       {
         diagnoses: data.diagnoses,
         serviceDate: treatment.startDate,
+        lastServiceDate: treatmentEndDate(treatment),
         ongoingTherapy: treatment.startDate < data.date,
       },
       context,
@@ -50,6 +52,8 @@ export function lmnRules(data: Lmn, context: RuleContext): Finding[] {
       planType: data.purpose === 'insurance' ? data.coverage.planType : undefined,
     }),
     ...contentRules(data, data.purpose === 'insurance' ? 'insurance-lmn' : 'hsa-fsa-lmn'),
+    ...(data.purpose === 'insurance' ? injuryClaimRules(data) : []),
+    ...(data.purpose === 'insurance' ? billingRules(data) : []),
     ...(data.purpose === 'hsa-fsa' ? administratorRules(data) : []),
   ];
 }

@@ -12,6 +12,7 @@ import {
   SERVICE_NAMES,
   treatmentEndDate,
 } from '../letter-view.js';
+import { injuryClaimView } from '../injury-claim-view.js';
 import { hsaFsaView } from './hsa-fsa-view.js';
 import type { Lmn } from './schema.js';
 
@@ -25,6 +26,7 @@ export function lmnView(data: Lmn) {
     insurance: data.purpose === 'insurance',
     coverage: data.purpose === 'insurance' ? data.coverage : undefined,
     account: data.purpose === 'hsa-fsa' && hsaFsaView(data),
+    injuryClaim: data.purpose === 'insurance' ? injuryClaimView(data.coverage) : undefined,
     diagnoses: diagnosesView(data.diagnoses),
     clinical: clinicalView(clinical),
     measures: measuresView(clinical.outcomeMeasures),

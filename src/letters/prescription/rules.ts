@@ -1,7 +1,8 @@
 import { formatLongDate } from '../../calendar.js';
 import type { Finding } from '../../errors.js';
 import { contentRules } from '../content-rules.js';
-import { coverageRules } from '../coverage-rules.js';
+import { coverageRules, injuryClaimRules } from '../coverage-rules.js';
+import { billingRules } from '../billing-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
 import { finding } from '../findings/index.js';
 import type { RuleContext } from '../kind.js';
@@ -17,7 +18,12 @@ export function prescriptionRules(data: Prescription, context: RuleContext): Fin
     ...letterRules(data, context),
     ...signerRules(data.provider),
     ...diagnosisRules(
-      { diagnoses: data.diagnoses, serviceDate: treatment.startDate, ongoingTherapy: true },
+      {
+        diagnoses: data.diagnoses,
+        serviceDate: treatment.startDate,
+        lastServiceDate: treatmentEndDate(treatment),
+        ongoingTherapy: true,
+      },
       context,
     ),
     ...diagnosisDescriptionRules(data.diagnoses),
@@ -25,6 +31,8 @@ export function prescriptionRules(data: Prescription, context: RuleContext): Fin
     ...procedureRules(treatment, { planType: data.coverage?.planType }),
     ...chiropracticRules(data),
     ...contentRules(data, 'prescription'),
+    ...injuryClaimRules(data),
+    ...billingRules(data),
   ];
   if (treatment.startDate < data.date)
     findings.push(finding('TREATMENT_BEFORE_PRESCRIPTION', 'treatment.startDate'));

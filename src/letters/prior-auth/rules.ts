@@ -1,13 +1,14 @@
 import { addCalendarDays, formatLongDate } from '../../calendar.js';
 import type { Finding } from '../../errors.js';
+import { billingRules } from '../billing-rules.js';
 import { clinicalRules } from '../clinical-rules.js';
 import { contentRules } from '../content-rules.js';
-import { coverageRules } from '../coverage-rules.js';
+import { coverageRules, injuryClaimRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
 import { finding } from '../findings/index.js';
 import type { RuleContext } from '../kind.js';
 import { letterRules } from '../letter-rules.js';
-import { countSessions } from '../letter-view.js';
+import { countSessions, treatmentEndDate } from '../letter-view.js';
 import { procedureRules } from '../procedure-rules.js';
 import { sessionUnits } from '../session-units.js';
 import { chiropracticRules, signerRules } from '../signer-rules.js';
@@ -25,7 +26,12 @@ export function priorAuthRules(data: PriorAuth, context: RuleContext): Finding[]
     ...letterRules(data, context),
     ...signerRules(data.provider),
     ...diagnosisRules(
-      { diagnoses: data.diagnoses, serviceDate: treatment.startDate, ongoingTherapy: true },
+      {
+        diagnoses: data.diagnoses,
+        serviceDate: treatment.startDate,
+        lastServiceDate: treatmentEndDate(treatment),
+        ongoingTherapy: true,
+      },
       context,
     ),
     ...diagnosisDescriptionRules(data.diagnoses),
@@ -36,6 +42,8 @@ export function priorAuthRules(data: PriorAuth, context: RuleContext): Finding[]
     }),
     ...procedureRules(treatment, { planType: coverage.planType }),
     ...chiropracticRules(data),
+    ...injuryClaimRules(data),
+    ...billingRules(data),
     ...clinicalRules(data.clinical),
     ...contentRules(data, 'prior-auth'),
   ];
