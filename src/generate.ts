@@ -9,7 +9,7 @@ import { findKind } from './letters/registry.js';
 import { parseMarkup } from './markup/parse-markup.js';
 import type { ImageName, LetterDocument } from './markup/document.js';
 import { findUnprintable } from './pdf/fonts.js';
-import { isReadableImage } from './pdf/read-image.js';
+import { findImageProblem } from './pdf/read-image.js';
 import { writePdf } from './pdf/write-pdf.js';
 import { renderTemplate } from './template/render-template.js';
 import { plainMessage, toIssues } from './letters/to-issues.js';
@@ -51,8 +51,8 @@ function findUnreadableImages(data: unknown): Issue[] {
       .reduce<unknown>((holder, key) => (holder as Record<string, unknown> | undefined)?.[key], data);
     if (typeof value !== 'string') return [];
     const bytes = decodeImage(value);
-    if (bytes && isReadableImage(bytes)) return [];
-    return [{ path, code: 'INVALID_IMAGE', message: 'could not be read as an image' }];
+    const problem = bytes ? findImageProblem(bytes) : 'could not be read as an image';
+    return problem === undefined ? [] : [{ path, code: 'INVALID_IMAGE', message: problem }];
   });
 }
 
