@@ -99,7 +99,7 @@ async function postBytes(path: string, body: Buffer, contentType = 'application/
     const response = await fetch(`http://127.0.0.1:${port}${path}`, {
       method: 'POST',
       headers: { 'Content-Type': contentType },
-      body,
+      body: new Uint8Array(body),
     });
     const bytes = Buffer.from(await response.arrayBuffer());
     return { status: response.status, type: response.headers.get('content-type') ?? '', bytes };
