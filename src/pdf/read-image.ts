@@ -22,11 +22,6 @@ export function findImageProblem(bytes: Uint8Array): string | undefined {
   return verdict.ok ? undefined : verdict.reason;
 }
 
-/** Whether pdfkit can embed these bytes as an image (a PNG/JPEG header alone is not enough). */
-export function isReadableImage(bytes: Uint8Array): boolean {
-  return findImageProblem(bytes) === undefined;
-}
-
 function tryToOpen(bytes: Uint8Array): boolean {
   try {
     // openImage is public pdfkit API that @types/pdfkit does not declare. No font: pdfkit would otherwise

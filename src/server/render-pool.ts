@@ -95,7 +95,7 @@ export interface RenderPoolOptions {
   queue: number;
   /** Time from admission to answer (queueing included); a letter still rendering then has its thread replaced. */
   timeoutMs: number;
-  /** V8 heap limits of each render thread (piscina `resourceLimits`); a thread over them is replaced. */
+  /** V8 heap limits of each render thread; default RENDER_THREAD_LIMITS. A thread over them is replaced. */
   resourceLimits?: ResourceLimits;
   /** ICD-10-CM code-set files each worker loads once. */
   icd10cm?: readonly string[];
@@ -106,6 +106,17 @@ export interface RenderPoolOptions {
 }
 
 const WARM_TIMEOUT_MS = 120_000;
+
+/**
+ * A render thread holds about 50 MB of live data (fonts, templates, bounded caches; pixels and PDF
+ * bytes live outside the V8 heap). Without a limit V8 lets garbage grow each thread's heap towards
+ * the process's default limit before collecting, and RSS climbs under sustained load (issue 11,
+ * bench `sustained`).
+ */
+export const RENDER_THREAD_LIMITS: ResourceLimits = {
+  maxOldGenerationSizeMb: 96,
+  maxYoungGenerationSizeMb: 16,
+};
 
 /** The built worker: beside this module in dist/, or dist/ itself when tests run this module from src/. */
 function findWorkerFile(): URL {
@@ -154,7 +165,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     minThreads: options.threads,
     maxThreads: options.threads,
     workerData,
-    ...(options.resourceLimits && { resourceLimits: options.resourceLimits }),
+    resourceLimits: options.resourceLimits ?? RENDER_THREAD_LIMITS,
   });
   const capacity = options.threads + options.queue;
   let running = 0;

@@ -101,7 +101,8 @@ describe('crafted images over HTTP, in process and through the pool', () => {
       pngChunk('IDAT', deflateSync(Buffer.alloc(67))),
       pngChunk('IEND'),
     );
-    for (const logo of [rgbaPng(40, 20), indexed, interlaced]) {
+    // 2000×2000 RGBA is the largest square the limits take (16 MB decoded): it renders within the thread's heap limits.
+    for (const logo of [rgbaPng(40, 20), indexed, interlaced, rgbaPng(2000, 2000)]) {
       const response = await post(`${urls.pooled}/v1/letters/lmn?force=true`, withLogo(logo));
       expect(response.status).toBe(200);
       expect((await readPdf(new Uint8Array(await response.arrayBuffer()))).text).toContain(
