@@ -309,6 +309,8 @@ async function runSustained() {
       sent += amount;
       errors += result.errors + result.timeouts + result.non2xx;
       rssMbPerTenth.push(statusOf(server.pid, 'VmRSS'));
+      // Progress on stderr: a long run can be followed (and its figures kept) while it goes.
+      process.stderr.write(`${sent} letters, ${errors} errors, RSS ${rssMbPerTenth.at(-1)} MB, peak ${peakRssOf(server.pid)} MB\n`);
     }
     const seconds = (performance.now() - started) / 1000;
     await sleep(10_000);

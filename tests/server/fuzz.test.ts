@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import { createRenderPool, type RenderPool } from '../../src/server/render-pool.js';
 import {
@@ -486,6 +486,11 @@ async function send(url: string, { kind, route, query, body, contentType }: Case
   return answer;
 }
 
+function writeReport(): void {
+  if (process.env.FUZZ_REPORT)
+    writeFileSync(process.env.FUZZ_REPORT, `${JSON.stringify({ runs: RUNS, seed: SEED, ...tally })}\n`);
+}
+
 /** What the run saw, for FUZZ_REPORT: statuses by code, hangs, /healthz answers. */
 const tally = {
   cases: 0,
@@ -529,12 +534,14 @@ describe(`fuzzing the HTTP app (${RUNS} cases, seed ${SEED})`, () => {
     urls.pooled = urlOf(pooled);
   });
 
+  // The counts so far after every test, so that a long run can be followed.
+  afterEach(writeReport);
+
   afterAll(async () => {
     process.off('unhandledRejection', onUnhandled);
     await Promise.all([close(inProcess), close(pooled)]);
     await pool.close();
-    if (process.env.FUZZ_REPORT)
-      writeFileSync(process.env.FUZZ_REPORT, `${JSON.stringify({ runs: RUNS, seed: SEED, ...tally })}\n`);
+    writeReport();
     expect(unhandled).toEqual([]);
     expect(tally.hangs).toBe(0);
     expect(tally.healthTimeouts).toBe(0);
@@ -545,7 +552,8 @@ describe(`fuzzing the HTTP app (${RUNS} cases, seed ${SEED})`, () => {
 
   const perExample = (share: number) => Math.ceil((RUNS * share) / EXAMPLES.length);
   const examples = EXAMPLES.map((example, index) => [example.name, example, index] as const);
-  const timeout = (runs: number) => 120_000 + runs * 500;
+  // A bound against hangs, not a timing: generous, since the machine may be shared.
+  const timeout = (runs: number) => 120_000 + runs * 2_000;
 
   it.each(examples)(
     '%s: valid and mutated inputs',
