@@ -73,7 +73,7 @@ export class RenderThreadLostError extends LmnkitError {
 export class RenderDefectError extends LmnkitError {
   static readonly code = 'INTERNAL_DEFECT';
 
-  /** The error as the worker described it (name, message, frames), for the log. */
+  /** The error as the worker described it (name, code, frames; never its message), for the log. */
   constructor(readonly defect: Readonly<Record<string, unknown>>) {
     super(RenderDefectError.code, 'The letter could not be produced.');
   }
