@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 const BENCH = fileURLToPath(import.meta.url);
@@ -198,7 +199,14 @@ async function runMemory() {
 function startServer(args = [], nodeOptions = '') {
   const server = spawn(
     process.execPath,
-    [...nodeOptions.split(' ').filter(Boolean), fileURLToPath(new URL('dist/cli/bin.js', ROOT)), 'serve', '--port', '0', ...args],
+    [
+      ...nodeOptions.split(' ').filter(Boolean),
+      fileURLToPath(new URL('dist/cli/bin.js', ROOT)),
+      'serve',
+      '--port',
+      '0',
+      ...args,
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -235,7 +243,6 @@ function statusOf(pid, field) {
 }
 
 const peakRssOf = (pid) => statusOf(pid, 'VmHWM');
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** autocannon against the real server on loopback: 8 connections for 10 s, after a 3 s warm-up. */
 async function runHttp() {
@@ -310,7 +317,9 @@ async function runSustained() {
       errors += result.errors + result.timeouts + result.non2xx;
       rssMbPerTenth.push(statusOf(server.pid, 'VmRSS'));
       // Progress on stderr: a long run can be followed (and its figures kept) while it goes.
-      process.stderr.write(`${sent} letters, ${errors} errors, RSS ${rssMbPerTenth.at(-1)} MB, peak ${peakRssOf(server.pid)} MB\n`);
+      process.stderr.write(
+        `${sent} letters, ${errors} errors, RSS ${rssMbPerTenth.at(-1)} MB, peak ${peakRssOf(server.pid)} MB\n`,
+      );
     }
     const seconds = (performance.now() - started) / 1000;
     await sleep(10_000);
