@@ -1,10 +1,13 @@
 // npm run bench: each scenario runs in its own node process (fresh caches, its own RSS) and prints one
 // JSON line; a table and the machine follow. `node bench/bench.mjs <scenario>` runs one scenario.
 // Targets (README "Performance"): letter ≤ 5 ms median; 5-page appeal ≤ 4× a one-page letter; memory flat
-// over 10,000 letters; HTTP ≥ 200 letters/s at concurrency 8 with p99 ≤ 100 ms and no errors.
+// over 10,000 letters; HTTP ≥ 200 letters/s at concurrency 8 with p99 ≤ 100 ms and no errors; server RSS
+// ≤ 350 MB over 100,000 letters on 2 threads (`sustained`; LETTERS=n for a shorter run).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 const BENCH = fileURLToPath(import.meta.url);
@@ -193,10 +196,17 @@ async function runMemory() {
 }
 
 /** Starts the built server on a free port and resolves with its URL once it logs that it listens. */
-function startServer() {
+function startServer(args = [], nodeOptions = '') {
   const server = spawn(
     process.execPath,
-    [fileURLToPath(new URL('dist/cli/bin.js', ROOT)), 'serve', '--port', '0'],
+    [
+      ...nodeOptions.split(' ').filter(Boolean),
+      fileURLToPath(new URL('dist/cli/bin.js', ROOT)),
+      'serve',
+      '--port',
+      '0',
+      ...args,
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -226,11 +236,13 @@ function stopServer(server) {
   });
 }
 
-function peakRssOf(pid) {
+function statusOf(pid, field) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kilobytes = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  const kilobytes = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return Math.round(kilobytes / 1024);
 }
+
+const peakRssOf = (pid) => statusOf(pid, 'VmHWM');
 
 /** autocannon against the real server on loopback: 8 connections for 10 s, after a 3 s warm-up. */
 async function runHttp() {
@@ -265,12 +277,74 @@ async function runHttp() {
   }
 }
 
+/**
+ * Sustained load: LETTERS letters (default 100,000, each with a new patient name) over HTTP on 2 render
+ * threads, 8 connections. Reports the server's RSS after each tenth of the letters, its peak, and its RSS after
+ * 10 s idle. Target: peak ≤ 350 MB.
+ */
+async function runSustained() {
+  const { default: autocannon } = await import('autocannon');
+  const letters = Number(process.env.LETTERS ?? 100_000);
+  const BATCH = Math.min(10_000, Math.ceil(letters / 10));
+  const { server, url, threads } = await startServer(['--threads', '2'], process.env.SERVER_NODE_OPTIONS);
+  try {
+    const input = shortLmn();
+    const nextName = namesFrom(7);
+    const started = performance.now();
+    const rssMbPerTenth = [];
+    let sent = 0;
+    let errors = 0;
+    while (sent < letters) {
+      const amount = Math.min(BATCH, letters - sent);
+      const result = await autocannon({
+        url,
+        connections: 8,
+        amount,
+        requests: [
+          {
+            method: 'POST',
+            path: '/v1/letters/lmn?force=true',
+            headers: { 'content-type': 'application/json' },
+            // A new patient name per letter: caches keyed by text see new text all the time.
+            setupRequest: (request) => ({
+              ...request,
+              body: JSON.stringify({ ...input, patient: { ...input.patient, ...nextName() } }),
+            }),
+          },
+        ],
+      });
+      sent += amount;
+      errors += result.errors + result.timeouts + result.non2xx;
+      rssMbPerTenth.push(statusOf(server.pid, 'VmRSS'));
+      // Progress on stderr: a long run can be followed (and its figures kept) while it goes.
+      process.stderr.write(
+        `${sent} letters, ${errors} errors, RSS ${rssMbPerTenth.at(-1)} MB, peak ${peakRssOf(server.pid)} MB\n`,
+      );
+    }
+    const seconds = (performance.now() - started) / 1000;
+    await sleep(10_000);
+    return {
+      scenario: `HTTP sustained: ${letters.toLocaleString('en-US')} LMNs on 2 threads, 8 connections`,
+      serverThreads: threads,
+      letters: sent,
+      lettersPerSecond: round(sent / seconds, 1),
+      errors,
+      peakRssMb: peakRssOf(server.pid),
+      finalRssMb: statusOf(server.pid, 'VmRSS'),
+      rssMbPerTenth,
+    };
+  } finally {
+    await stopServer(server);
+  }
+}
+
 const SCENARIOS = {
   lmn: () => timeLetters('shortest LMN, one process', 'lmn', shortLmn(), 1000),
   prescription: () => timeLetters('prescription, one process', 'prescription', example('prescription'), 1000),
   appeal: () => timeLetters('5-page appeal, one process', 'appeal', longAppeal(), 300),
   memory: runMemory,
   http: runHttp,
+  sustained: runSustained,
 };
 
 function runAlone(name) {
@@ -313,6 +387,9 @@ if (only) {
     `\n${availableParallelism()} × ${cpu}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
   );
   console.table(
-    results.map(({ kind: _kind, rssMbEvery1000: _rss, heapMbEvery1000: _heap, ...result }) => result),
+    results.map(
+      ({ kind: _kind, rssMbEvery1000: _rss, heapMbEvery1000: _heap, rssMbPerTenth: _http, ...result }) =>
+        result,
+    ),
   );
 }

@@ -15,7 +15,7 @@ import type { Lmn } from './letters/lmn/index.js';
 import type { Prescription } from './letters/prescription/index.js';
 import type { PriorAuth } from './letters/prior-auth/index.js';
 import { findUnprintable } from './pdf/fonts.js';
-import { isReadableImage } from './pdf/read-image.js';
+import { findImageProblem } from './pdf/read-image.js';
 import { writePdf } from './pdf/write-pdf.js';
 import { renderTemplate } from './template/render-template.js';
 import { parseInput } from './letters/to-issues.js';
@@ -99,8 +99,8 @@ function findUnreadableImages(data: unknown): Issue[] {
     const value = valueAt(data, path);
     if (typeof value !== 'string') return [];
     const bytes = decodeImage(value);
-    if (bytes && isReadableImage(bytes)) return [];
-    return [{ path, code: 'INVALID_IMAGE', message: 'could not be read as an image' }];
+    const problem = bytes ? findImageProblem(bytes) : 'could not be read as an image';
+    return problem === undefined ? [] : [{ path, code: 'INVALID_IMAGE', message: problem }];
   });
 }
 

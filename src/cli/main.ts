@@ -1,4 +1,6 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { readFileSync } from 'node:fs';
+import { lstat, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, delimiter, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -22,20 +24,68 @@ import { ConfigError, startServer } from './serve.js';
 
 const EXIT = { ok: 0, unexpected: 1, usage: 2, invalid: 3, failed: 4 } as const;
 
+const COMMANDS = {
+  render: {
+    usage:
+      'lmnkit render <kind> <input.json|-> [-o out.pdf|-] [--html] [--force] [--json] [--packet] [--icd10cm <file>]…',
+    help: `Writes the letter as PDF (or, with --html, as the HTML preview). The input is a JSON file, or - for
+stdin; image fields may name PNG/JPEG files relative to it.
+  -o <file>     where to write (default: the input's name with .pdf or .html; - writes to stdout, and
+                the --json report then goes to stderr). A regular or absent file is written through
+                a temporary file and a rename, so a failure never leaves half a file; a symbolic link
+                is followed; a FIFO or character device (/dev/stdout) is written in place; a
+                directory, socket or block device is refused (exit 4).
+  --force       write the letter despite blocking findings
+  --packet      add the claim-packet page to an HSA/FSA letter (the same as "packet": true)
+  --json        print {output, findings} as JSON`,
+  },
+  check: {
+    usage: 'lmnkit check  <kind> <input.json|-> [--json] [--icd10cm <file>]…',
+    help: 'Reports every input problem and finding without writing a letter: exit 0 ok, 3 not ok.',
+  },
+  kinds: { usage: 'lmnkit kinds  [--json]', help: 'Lists the letter kinds, their titles and purposes.' },
+  schema: {
+    usage: 'lmnkit schema <kind>',
+    help: "Prints the JSON Schema (draft 2020-12) of the kind's input.",
+  },
+  serve: {
+    usage: `lmnkit serve  [--port 3000] [--host 127.0.0.1] [--icd10cm <file>]… [--threads <n>] [--queue <n>]
+              [--timeout-ms <ms>] [--api-keys-file <file>] [--cors-origins <origins>] [--log-level info]`,
+    help: 'Serves the HTTP API and the web form until SIGTERM or SIGINT (README "Running the service").',
+  },
+  help: { usage: 'lmnkit help [command]', help: 'Shows this text, or the help of one command.' },
+} as const;
+
+type Command = keyof typeof COMMANDS;
+
 const USAGE = `Usage:
-  lmnkit render <kind> <input.json|-> [-o out.pdf] [--html] [--force] [--json] [--packet] [--icd10cm <file>]…
-  lmnkit check  <kind> <input.json|-> [--json] [--icd10cm <file>]…
-  lmnkit kinds  [--json]
-  lmnkit schema <kind>
-  lmnkit serve  [--port 3000] [--host 127.0.0.1] [--icd10cm <file>]… [--threads <n>] [--queue <n>]
-                [--timeout-ms <ms>] [--api-keys-file <file>] [--cors-origins <origins>] [--log-level info]
+${Object.values(COMMANDS)
+  .map(({ usage }) => `  ${usage}`)
+  .join('\n')}
+  lmnkit --version
 
 --icd10cm names an official ICD-10-CM code-set file (one per fiscal year, e.g.
 icd10cm_codes_2027.txt.gz); without it, LMNKIT_ICD10CM lists them, separated by '${delimiter}'.
---packet adds the claim-packet page to an HSA/FSA letter (the same as "packet": true in the input).
+\`lmnkit help <command>\` or \`lmnkit <command> --help\` describes one command.
 
 Exit codes: 0 written, 2 usage error, 3 input invalid or blocking findings,
 4 generation failed, 1 anything unexpected.`;
+
+function isCommand(name: string | undefined): name is Command {
+  return name !== undefined && Object.hasOwn(COMMANDS, name);
+}
+
+function commandHelp(command: Command): string {
+  const { usage, help } = COMMANDS[command];
+  return `Usage:\n  ${usage}\n\n${help}\n\nExit codes: 0 written, 2 usage error, 3 input invalid or blocking findings,\n4 generation failed, 1 anything unexpected.`;
+}
+
+function readVersion(): string {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return version;
+}
 
 class UsageError extends Error {}
 
@@ -68,12 +118,40 @@ const options = {
   'cors-origins': { type: 'string' },
   'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
 } as const;
 
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a folder on its path is not a folder',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many open files',
+};
+
+/** Why a file could not be read, in words: "no such file", "permission denied" … */
+function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return FILE_ERRORS[code] ?? (code === '' ? 'it could not be read' : `it could not be read (${code})`);
+}
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** The input as text: UTF-8 with or without a byte-order mark; anything else is refused, never guessed. */
+function decodeInput(bytes: Buffer): string {
+  if (!isUtf8(bytes)) {
+    const message = 'the input is not valid UTF-8 text; save it as UTF-8';
+    throw new InputError([{ path: '', code: 'MALFORMED_INPUT', message }]);
+  }
+  return (bytes.subarray(0, 3).equals(BOM) ? bytes.subarray(3) : bytes).toString('utf8');
 }
 
 /** Image fields may name a PNG/JPEG file, relative to the input file; the library takes base64. */
@@ -94,11 +172,11 @@ async function inlineImageFiles(input: unknown, baseDir: string): Promise<void> 
     if (typeof value !== 'string' || !/\.(png|jpe?g)$/i.test(value)) continue;
     try {
       record[field] = (await readFile(resolve(baseDir, value))).toString('base64');
-    } catch {
+    } catch (error) {
       issues.push({
         path: path.join('.'),
         code: 'FILE_NOT_READABLE',
-        message: 'names an image file that cannot be read',
+        message: `names an image file that cannot be read: ${describeFileError(error)}`,
       });
     }
   }
@@ -107,12 +185,14 @@ async function inlineImageFiles(input: unknown, baseDir: string): Promise<void> 
 
 async function readInput(source: string | undefined, io: Io): Promise<unknown> {
   if (source === undefined) throw new UsageError('missing <input.json|->');
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = source === '-' ? await readStream(io.stdin) : await readFile(source, 'utf8');
-  } catch {
-    throw new InputError([{ path: '', code: 'FILE_NOT_READABLE', message: 'the input file cannot be read' }]);
+    bytes = source === '-' ? await readStream(io.stdin) : await readFile(source);
+  } catch (error) {
+    const message = `cannot read ${source === '-' ? 'stdin' : source}: ${describeFileError(error)}`;
+    throw new InputError([{ path: '', code: 'FILE_NOT_READABLE', message }]);
   }
+  const text = decodeInput(bytes);
   let input: unknown;
   try {
     input = JSON.parse(text);
@@ -132,6 +212,44 @@ async function writeAtomically(path: string, data: Uint8Array | string): Promise
   } catch (error) {
     await rm(temporary, { force: true });
     throw new GenerationError('The output file could not be written.', { cause: error });
+  }
+}
+
+/**
+ * Writes the letter where -o says: stdout for '-'; a regular or absent file through a temporary file
+ * and a rename; the real file behind a symbolic link likewise (the link stays); a FIFO or character
+ * device in place, since there is no file to half-write; anything else is refused.
+ */
+async function writeOutput(output: string, data: Uint8Array | string, io: Io): Promise<void> {
+  if (output === '-') {
+    await new Promise<void>((resolve, reject) => {
+      io.stdout.write(data, (error) => (error ? reject(error) : resolve()));
+    });
+    return;
+  }
+  let target = output;
+  let kind = await lstat(output).catch(() => undefined);
+  if (kind?.isSymbolicLink()) {
+    try {
+      target = await realpath(output);
+      kind = await stat(target);
+    } catch (error) {
+      throw new GenerationError(`${output} is a symbolic link to nothing (${describeFileError(error)}).`);
+    }
+  }
+  if (kind === undefined || kind.isFile()) {
+    await writeAtomically(target, data);
+    return;
+  }
+  if (!kind.isFIFO() && !kind.isCharacterDevice()) {
+    throw new GenerationError(`${output} is not a file, FIFO or character device: nothing was written.`);
+  }
+  try {
+    await writeFile(target, data);
+  } catch (error) {
+    throw new GenerationError(`${output} could not be written: ${describeFileError(error)}.`, {
+      cause: error,
+    });
   }
 }
 
@@ -174,16 +292,18 @@ async function render(positionals: string[], values: Values, io: Io): Promise<nu
   if (values.html) {
     findings = check(kind, input, settings).findings;
     if (!values.force && findings.some((finding) => finding.level === 'error')) throw new RuleError(findings);
-    await writeAtomically(output, preview(kind, input, settings));
+    await writeOutput(output, preview(kind, input, settings), io);
   } else {
     const result = await generate(kind, input, { ...settings, force: values.force === true });
     findings = result.findings;
-    await writeAtomically(output, result.pdf);
+    await writeOutput(output, result.pdf, io);
   }
-  if (values.json) io.stdout.write(`${JSON.stringify({ output, findings })}\n`);
+  // With -o -, stdout holds the letter: the report goes to stderr.
+  const report = output === '-' ? io.stderr : io.stdout;
+  if (values.json) report.write(`${JSON.stringify({ output, findings })}\n`);
   else {
     printFindings(findings, io);
-    io.stdout.write(`${output}\n`);
+    if (output !== '-') io.stdout.write(`${output}\n`);
   }
   return EXIT.ok;
 }
@@ -225,6 +345,10 @@ async function dispatch(
       if (positionals[0] === undefined) throw new UsageError('missing <kind>');
       io.stdout.write(`${JSON.stringify(jsonSchema(positionals[0]), null, 2)}\n`);
       return EXIT.ok;
+    case 'help':
+      if (positionals[0] !== undefined && !isCommand(positionals[0])) throw new UsageError('unknown command');
+      io.stdout.write(`${positionals[0] === undefined ? USAGE : commandHelp(positionals[0])}\n`);
+      return EXIT.ok;
     case 'serve':
       // Flags, then PORT, HOST and LMNKIT_* variables (README "Running the service"); logs go to stdout.
       await startServer({ flags: values, env: process.env, log: io.stdout });
@@ -238,11 +362,15 @@ async function dispatch(
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true });
-    if (values.help) {
-      io.stdout.write(`${USAGE}\n`);
+    const [command, ...rest] = positionals;
+    if (values.version) {
+      io.stdout.write(`${readVersion()}\n`);
       return EXIT.ok;
     }
-    const [command, ...rest] = positionals;
+    if (values.help) {
+      io.stdout.write(`${isCommand(command) ? commandHelp(command) : USAGE}\n`);
+      return EXIT.ok;
+    }
     return await dispatch(command, rest, values, io);
   } catch (error) {
     const json = argv.includes('--json');

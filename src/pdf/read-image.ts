@@ -1,20 +1,25 @@
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import { BoundedCache } from './bounded-cache.js';
+import { inspectImage, type ImageVerdict } from './inspect-image.js';
 
-// A practice sends the same logo and signature with every letter: parsing a PNG in pdfkit takes
+// A practice sends the same logo and signature with every letter: inflating a PNG takes
 // milliseconds, hashing it a fraction of one.
-const verdicts = new BoundedCache<string, boolean>(64);
+const verdicts = new BoundedCache<string, ImageVerdict>(64);
 
-/** Whether pdfkit can embed these bytes as an image (a PNG/JPEG header alone is not enough). */
-export function isReadableImage(bytes: Uint8Array): boolean {
+/**
+ * Why these bytes cannot be embedded in a letter, or undefined when they can: a PNG or JPEG within
+ * IMAGE_LIMITS that decodes, and that pdfkit opens. Time and memory are bounded whatever the bytes.
+ */
+export function findImageProblem(bytes: Uint8Array): string | undefined {
   const key = createHash('sha256').update(bytes).digest('base64');
-  let readable = verdicts.get(key);
-  if (readable === undefined) {
-    readable = tryToOpen(bytes);
-    verdicts.set(key, readable);
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    verdict = inspectImage(bytes);
+    if (verdict.ok && !tryToOpen(bytes)) verdict = { ok: false, reason: 'could not be read as an image' };
+    verdicts.set(key, verdict);
   }
-  return readable;
+  return verdict.ok ? undefined : verdict.reason;
 }
 
 function tryToOpen(bytes: Uint8Array): boolean {

@@ -1,22 +1,36 @@
 import { readFileSync } from 'node:fs';
 import { jsonSchema, kinds } from '../index.js';
+import { PROBLEM_TYPES, problemTypeUri, type ProblemType } from './problem.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 
-const PROBLEMS = {
-  400: ['MalformedJson', 'The body is not valid JSON.'],
-  401: ['Unauthorized', 'No valid API key (only when the service requires keys).'],
-  404: ['NotFound', 'Unknown letter kind or route.'],
-  413: ['ContentTooLarge', 'The body is over 1 MB.'],
-  415: ['NotJson', 'The body is not JSON (Content-Type: application/json).'],
-  422: ['InvalidInput', 'Invalid input (`issues`) or blocking findings (`issues` and `findings`).'],
-  500: ['Defect', 'A defect in lmnkit; the body is generic.'],
-  503: ['Unavailable', 'Every render thread is busy and the queue is full, or the letter timed out.'],
-} as const;
+// One response per status, listing the problem types (README "Problem types") it carries.
+const STATUS_NAMES: Record<number, string> = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  404: 'NotFound',
+  405: 'MethodNotAllowed',
+  406: 'NotAcceptable',
+  413: 'ContentTooLarge',
+  415: 'UnsupportedMediaType',
+  422: 'InvalidInput',
+  500: 'Defect',
+  503: 'Unavailable',
+};
 
-type ProblemStatus = keyof typeof PROBLEMS;
+const PROBLEMS = Object.fromEntries(
+  Object.entries(STATUS_NAMES).map(([status, name]) => {
+    const types = Object.entries(PROBLEM_TYPES).filter(([, about]) => about.status === Number(status));
+    const description = types
+      .map(([type, about]) => `\`${problemTypeUri(type as ProblemType)}\`: ${about.description}`)
+      .join(' ');
+    return [status, [name, description]];
+  }),
+) as Record<ProblemStatus, [string, string]>;
+
+type ProblemStatus = 400 | 401 | 404 | 405 | 406 | 413 | 415 | 422 | 500 | 503;
 
 const text = { type: 'string' } as const;
 
@@ -51,11 +65,16 @@ const SCHEMAS = {
     properties: { kind: text, title: text, purposes: { type: 'array', items: text } },
     required: ['kind', 'title', 'purposes'],
   },
+  ProblemType: {
+    type: 'object',
+    properties: { type: text, status: { type: 'integer' }, title: text, description: text },
+    required: ['type', 'status', 'title', 'description'],
+  },
   Problem: {
-    description: 'RFC 9457 problem details.',
+    description: 'RFC 9457 problem details; `type` is one of GET /problems.',
     type: 'object',
     properties: {
-      type: text,
+      type: { type: 'string', format: 'uri-reference' },
       title: text,
       status: { type: 'integer' },
       detail: text,
@@ -91,9 +110,10 @@ function operationName(verb: string, kind: string): string {
 export function buildOpenApi({ apiKeys }: { apiKeys: boolean }): Record<string, unknown> {
   const all = kinds();
   const guarded = apiKeys ? { security: [{ bearerKey: [] }, { apiKeyHeader: [] }] } : {};
-  const letterErrors: ProblemStatus[] = apiKeys
-    ? [400, 401, 404, 413, 415, 422, 500, 503]
-    : [400, 404, 413, 415, 422, 500, 503];
+  const auth: ProblemStatus[] = apiKeys ? [401] : [];
+  const letterErrors: ProblemStatus[] = [400, ...auth, 404, 405, 406, 413, 415, 422, 500, 503];
+  // A check runs on the event loop (no queue, no thread): never 503; 422 for JSON nested too deeply.
+  const checkErrors: ProblemStatus[] = [400, ...auth, 404, 405, 406, 413, 415, 422, 500];
   const paths: Record<string, unknown> = {
     '/healthz': {
       get: {
@@ -112,6 +132,34 @@ export function buildOpenApi({ apiKeys }: { apiKeys: boolean }): Record<string, 
         operationId: 'openApi',
         summary: 'This document',
         responses: { 200: { description: 'OpenAPI 3.1.', content: json({ type: 'object' }) } },
+      },
+    },
+    '/problems': {
+      get: {
+        operationId: 'listProblemTypes',
+        summary: 'Every problem type the service answers with',
+        responses: {
+          200: {
+            description: 'The problem types.',
+            content: json({ type: 'array', items: { $ref: '#/components/schemas/ProblemType' } }),
+          },
+        },
+      },
+    },
+    '/problems/{name}': {
+      get: {
+        operationId: 'problemType',
+        summary: 'One problem type: what a problem `type` URI refers to',
+        parameters: [
+          { name: 'name', in: 'path', required: true, schema: { enum: Object.keys(PROBLEM_TYPES) } },
+        ],
+        responses: {
+          200: {
+            description: 'The problem type.',
+            content: json({ $ref: '#/components/schemas/ProblemType' }),
+          },
+          ...problemResponses([404]),
+        },
       },
     },
     '/v1/kinds': {
@@ -205,7 +253,8 @@ export function buildOpenApi({ apiKeys }: { apiKeys: boolean }): Record<string, 
           {
             name: 'force',
             in: 'query',
-            description: 'Write the letter despite blocking findings (`true` or `1`).',
+            description:
+              'Write the letter despite blocking findings (`true` or `1`); any value but these four is 400.',
             schema: { enum: ['true', '1', 'false', '0'] },
           },
         ],
@@ -218,7 +267,7 @@ export function buildOpenApi({ apiKeys }: { apiKeys: boolean }): Record<string, 
               'Server-Timing': timing,
               'X-Request-Id': REQUEST_ID,
             },
-            content: { 'application/pdf': {} },
+            content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
           },
           ...problemResponses(letterErrors),
         },
@@ -232,7 +281,7 @@ export function buildOpenApi({ apiKeys }: { apiKeys: boolean }): Record<string, 
         requestBody,
         responses: {
           200: { description: 'The report.', content: json({ $ref: '#/components/schemas/CheckReport' }) },
-          ...problemResponses(letterErrors.filter((status) => status !== 422 && status !== 503)),
+          ...problemResponses(checkErrors),
         },
       },
     };
@@ -259,6 +308,7 @@ export function buildOpenApi({ apiKeys }: { apiKeys: boolean }): Record<string, 
       {
         description,
         ...(status === '503' && { headers: { 'Retry-After': header('Seconds to wait before retrying.') } }),
+        ...(status === '405' && { headers: { Allow: header('The methods the route takes.') } }),
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
       },
     ]),

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import type { ResourceLimits } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import {
   generate,
@@ -36,6 +37,8 @@ interface Cancellable {
 export interface Renderer {
   generate(kind: string, input: unknown, options: { force: boolean } & Cancellable): Promise<RenderedPdf>;
   preview(kind: string, input: unknown, options?: Cancellable): Promise<RenderedHtml>;
+  /** Whether a letter asked for now would be refused with QueueFullError (checked before reading a body). */
+  isFull?(): boolean;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,25 @@ export class RenderTimeoutError extends LmnkitError {
   }
 }
 
+/** The thread rendering the letter died (the pool starts another): HTTP 503, the client may retry. */
+export class RenderThreadLostError extends LmnkitError {
+  static readonly code = 'RENDER_THREAD_LOST';
+
+  constructor(options?: ErrorOptions) {
+    super(RenderThreadLostError.code, 'The render thread stopped while writing the letter.', options);
+  }
+}
+
+/** The library threw something that is not one of its own errors in a render thread: a defect (HTTP 500). */
+export class RenderDefectError extends LmnkitError {
+  static readonly code = 'INTERNAL_DEFECT';
+
+  /** The error as the worker described it (name, code, frames; never its message), for the log. */
+  constructor(readonly defect: Readonly<Record<string, unknown>>) {
+    super(RenderDefectError.code, 'The letter could not be produced.');
+  }
+}
+
 /** The client went away while its letter waited for a thread: nobody is left to answer. */
 export class RenderCancelledError extends LmnkitError {
   static readonly code = 'RENDER_CANCELLED';
@@ -73,6 +95,8 @@ export interface RenderPoolOptions {
   queue: number;
   /** Time from admission to answer (queueing included); a letter still rendering then has its thread replaced. */
   timeoutMs: number;
+  /** V8 heap limits of each render thread; default RENDER_THREAD_LIMITS. A thread over them is replaced. */
+  resourceLimits?: ResourceLimits;
   /** ICD-10-CM code-set files each worker loads once. */
   icd10cm?: readonly string[];
   /** The date rules compare against (YYYY-MM-DD); defaults to the calendar date of each letter's render. */
@@ -80,6 +104,19 @@ export interface RenderPoolOptions {
   /** The worker module; the built render-worker.js unless a test substitutes one. */
   workerFile?: URL;
 }
+
+const WARM_TIMEOUT_MS = 120_000;
+
+/**
+ * A render thread holds about 50 MB of live data (fonts, templates, bounded caches; pixels and PDF
+ * bytes live outside the V8 heap). Without a limit V8 lets garbage grow each thread's heap towards
+ * the process's default limit before collecting, and RSS climbs under sustained load (issue 11,
+ * bench `sustained`).
+ */
+export const RENDER_THREAD_LIMITS: ResourceLimits = {
+  maxOldGenerationSizeMb: 96,
+  maxYoungGenerationSizeMb: 16,
+};
 
 /** The built worker: beside this module in dist/, or dist/ itself when tests run this module from src/. */
 function findWorkerFile(): URL {
@@ -100,6 +137,8 @@ function rebuildError(failure: RenderFailure, kind: string): LmnkitError {
         kind,
         kinds().map((summary) => summary.kind),
       );
+    case RenderDefectError.code:
+      return new RenderDefectError(failure.defect ?? {});
     default:
       return new LmnkitError(failure.code, 'The letter could not be produced.');
   }
@@ -126,6 +165,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     minThreads: options.threads,
     maxThreads: options.threads,
     workerData,
+    resourceLimits: options.resourceLimits ?? RENDER_THREAD_LIMITS,
   });
   const capacity = options.threads + options.queue;
   let running = 0;
@@ -158,22 +198,31 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     waiting.shift()?.();
   }
 
-  async function run(task: RenderTask, gone?: AbortSignal): Promise<Extract<RenderReply, { ok: true }>> {
-    if (running + waiting.length >= capacity) throw new QueueFullError();
-    const timeout = AbortSignal.timeout(options.timeoutMs);
+  const isFull = () => running + waiting.length >= capacity;
+
+  async function run(
+    task: RenderTask,
+    gone?: AbortSignal,
+    timeoutMs = options.timeoutMs,
+  ): Promise<Extract<RenderReply, { ok: true }>> {
+    if (isFull()) throw new QueueFullError();
+    const timeout = AbortSignal.timeout(timeoutMs);
     try {
       // A client that goes away frees its place in the queue; once rendering, the letter finishes.
       await takeThread(gone ? AbortSignal.any([timeout, gone]) : timeout);
     } catch (error) {
       throw timeout.aborted
-        ? new RenderTimeoutError(options.timeoutMs, { cause: error })
+        ? new RenderTimeoutError(timeoutMs, { cause: error })
         : new RenderCancelledError();
     }
     let reply: RenderReply;
     try {
       reply = (await pool.run(task, { signal: timeout })) as RenderReply;
     } catch (error) {
-      throw timeout.aborted ? new RenderTimeoutError(options.timeoutMs, { cause: error }) : error;
+      // The worker answers every letter, failures included: a rejection means its thread is gone.
+      throw timeout.aborted
+        ? new RenderTimeoutError(timeoutMs, { cause: error })
+        : new RenderThreadLostError({ cause: error });
     } finally {
       releaseThread();
     }
@@ -196,9 +245,15 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
       if (html === undefined) throw new LmnkitError('GENERATION_FAILED', 'The worker returned no HTML.');
       return { html, ms };
     },
+    isFull,
     async warm() {
+      // Warming parses fonts and compiles templates: it may take longer than a letter's timeout.
       const tasks = Array.from({ length: options.threads }, () =>
-        run({ format: 'warm', kind: '', input: null, force: false }),
+        run(
+          { format: 'warm', kind: '', input: null, force: false },
+          undefined,
+          Math.max(options.timeoutMs, WARM_TIMEOUT_MS),
+        ),
       );
       await Promise.all(tasks);
     },

@@ -15,6 +15,7 @@ import {
   type GenerateOptions,
   type Issue,
 } from '../index.js';
+import { describeError } from './describe-error.js';
 
 export interface RenderWorkerData {
   /** ICD-10-CM code-set files, loaded once per worker. */
@@ -35,6 +36,8 @@ export interface RenderFailure {
   code: string;
   issues?: readonly Issue[];
   findings?: readonly Finding[];
+  /** For a defect (code INTERNAL_DEFECT): the error described for the log, without field values. */
+  defect?: Record<string, unknown>;
 }
 
 export type RenderReply =
@@ -52,11 +55,12 @@ async function warmUp(): Promise<void> {
   await generate<string>('lmn', input, { force: true });
 }
 
+/** Every failure is answered, defects included: a task that rejects means the thread itself was lost. */
 function toFailure(error: unknown): RenderFailure {
   if (error instanceof ValidationError) return { code: error.code, issues: error.issues };
   if (error instanceof RuleError) return { code: error.code, findings: error.findings };
   if (error instanceof LmnkitError) return { code: error.code };
-  throw error;
+  return { code: 'INTERNAL_DEFECT', defect: describeError(error) };
 }
 
 /** Renders one letter; the PDF's bytes are moved to the main thread, not copied. */

@@ -32,10 +32,10 @@ export function requireApiKey(keys: readonly string[]): RequestHandler {
       return;
     }
     res.set('WWW-Authenticate', 'Bearer realm="lmnkit"');
-    sendProblem(res, {
-      status: 401,
-      title: 'Unauthorized',
-      detail: 'Send a valid API key as "Authorization: Bearer <key>" or "X-API-Key: <key>".',
-    });
+    sendProblem(
+      res,
+      'unauthorized',
+      'Send a valid API key as "Authorization: Bearer <key>" or "X-API-Key: <key>".',
+    );
   };
 }

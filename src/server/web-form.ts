@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
 import { formLayout, kinds, searchIcd10cm } from '../index.js';
+import { allowOnly } from './allow-only.js';
 import { sendProblem } from './problem.js';
 
 // Read from the package folder, not compiled: the same path from src/server/ and dist/server/.
@@ -69,7 +70,7 @@ export function createWebForm(): Router {
     examples ??= listExamples();
     const example = examples.find(({ name }) => name === req.params.name);
     if (example === undefined) {
-      sendProblem(res, { status: 404, title: 'Not Found', detail: 'No such example.' });
+      sendProblem(res, 'not-found', 'No such example.');
       return;
     }
     res.type('json').send(readFileSync(new URL(`${example.name}.json`, EXAMPLES)));
@@ -82,14 +83,16 @@ export function createWebForm(): Router {
     const { q } = req.query;
     const limit = readLimit(req.query.limit);
     if (typeof q !== 'string' || limit === undefined) {
-      sendProblem(res, {
-        status: 400,
-        title: 'Bad Request',
-        detail: `Give the code or words to look for as ?q=, and optionally ?limit= from 1 to ${MAX_MATCHES}.`,
-      });
+      sendProblem(
+        res,
+        'invalid-query',
+        `Give the code or words to look for as ?q=, and optionally ?limit= from 1 to ${MAX_MATCHES}.`,
+      );
       return;
     }
     res.json(searchIcd10cm(q.slice(0, MAX_QUERY_LENGTH), limit));
   });
+  for (const path of ['/', '/form/examples', '/form/examples/:name', '/v1/kinds/:kind/form', '/v1/icd10cm'])
+    router.all(path, allowOnly(['GET']));
   return router;
 }

@@ -9,7 +9,7 @@ function expectProblem(response: request.Response, status: number) {
   expect(response.status).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(response.body).toMatchObject({
-    type: 'about:blank',
+    type: expect.stringMatching(/^\/problems\/[a-z-]+$/),
     title: expect.any(String),
     status,
     detail: expect.any(String),

@@ -105,6 +105,36 @@ describe('GET /openapi.json', () => {
   });
 });
 
+describe('OpenAPI answers', () => {
+  it('gives the PDF a binary schema', async () => {
+    const document = await fetchDocument();
+    expect(document.paths['/v1/letters/lmn'].post.responses['200'].content['application/pdf']).toEqual({
+      schema: { type: 'string', format: 'binary' },
+    });
+  });
+
+  it('lists every status /check answers, each observed from the app', async () => {
+    const document = await fetchDocument();
+    const listed = Object.keys(document.paths['/v1/letters/lmn/check'].post.responses).sort();
+    expect(listed).toEqual(['200', '400', '404', '405', '406', '413', '415', '422', '500']);
+    const app = createApp();
+    const post = () => request(app).post('/v1/letters/lmn/check');
+    const observed = await Promise.all([
+      post().send({}),
+      post().type('json').send('{'),
+      request(app).post('/v1/letters/nope/check').send({}),
+      request(app).get('/v1/letters/lmn/check'),
+      post().set('Accept', 'application/pdf').send({}),
+      post().send({ x: 'x'.repeat(1_100_000) }),
+      post().type('text').send('x'),
+      post()
+        .type('json')
+        .send(`${'['.repeat(40)}${']'.repeat(40)}`),
+    ]);
+    expect(observed.map((response) => response.status)).toEqual([200, 400, 404, 405, 406, 413, 415, 422]);
+  });
+});
+
 describe('GET /v1/kinds/:kind/schema', () => {
   it("answers each kind's JSON Schema", async () => {
     const app = createApp();
