@@ -1,4 +1,4 @@
-import type { Block, ImageName, Inline, LetterDocument, Paragraph } from '../markup/document.js';
+import type { Block, FlowBlock, ImageName, Inline, LetterDocument, Paragraph } from '../markup/document.js';
 
 type Images = LetterDocument['images'];
 
@@ -75,10 +75,28 @@ export function renderHtml(doc: LetterDocument): string {
 
 /** The blocks alone, as HTML elements styled by the page's stylesheet (for embedding in the web form). */
 export function renderHtmlFragment(blocks: readonly Block[], images: Images = {}): string {
-  return blocks.map((block) => renderBlock(block, images)).join('\n');
+  return blocks
+    .flatMap((block, index) => {
+      const html = renderBlock(block, images);
+      // An aside has pages of its own: the rule that separates sheets comes between it and the letter.
+      const previous = blocks[index - 1];
+      const separate = previous && (block.kind === 'aside' || previous.kind === 'aside');
+      return separate ? [PAGE_SEPARATOR, html] : [html];
+    })
+    .join('\n');
 }
 
+const PAGE_SEPARATOR = '<hr class="pagebreak">';
+
 function renderBlock(block: Block, images: Images): string {
+  if (block.kind === 'aside') {
+    const blocks = block.blocks.map((child) => renderFlowBlock(child, images));
+    return ['<section class="aside">', ...blocks, '</section>'].join('\n');
+  }
+  return renderFlowBlock(block, images);
+}
+
+function renderFlowBlock(block: FlowBlock, images: Images): string {
   switch (block.kind) {
     case 'letterhead':
       return [
@@ -121,7 +139,7 @@ function renderBlock(block: Block, images: Images): string {
     }
     case 'pagebreak':
       // The gap between two sheets on screen; a page break in print.
-      return '<hr class="pagebreak">';
+      return PAGE_SEPARATOR;
     default: {
       const unknown: never = block;
       throw new TypeError(`Unknown block ${String(unknown)}`);
