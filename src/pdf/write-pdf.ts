@@ -39,6 +39,17 @@ const MUTED_COLOR = '#555555';
 const RULE_COLOR = '#999999';
 const HEADING_SIZES = { 1: 13.5, 2: 11.5, 3: BODY_SIZE } as const;
 const HEADING_SPACE_BEFORE = { 1: 8, 2: 6, 3: 4 } as const;
+/** The space under each kind of block; a list's items already carry ITEM_GAP each. */
+const GAP_AFTER: Record<FlowBlock['kind'], number> = {
+  letterhead: 0,
+  heading: 2,
+  paragraph: BLOCK_GAP,
+  subject: BLOCK_GAP + 2,
+  list: BLOCK_GAP - ITEM_GAP,
+  table: BLOCK_GAP + 2,
+  signature: 0,
+  pagebreak: 0,
+};
 const LETTERHEAD = { titleSize: 15, lineSize: 8.5, logo: [96, 48] as const };
 const SIGNATURE_IMAGE_HEIGHT = 48;
 /**
@@ -108,7 +119,7 @@ class Layout {
 
   private headingHeight(block: Extract<FlowBlock, { kind: 'heading' }>): number {
     const size = HEADING_SIZES[block.level];
-    return HEADING_SPACE_BEFORE[block.level] + this.heightOf(block.content, CONTENT_WIDTH, size, true) + 2;
+    return HEADING_SPACE_BEFORE[block.level] + this.heightOf(block.content, CONTENT_WIDTH, size, true);
   }
 
   private itemHeights(block: List): number[] {
@@ -169,15 +180,20 @@ class Layout {
 
   /**
    * For each piece of blocks[index], the height that must be free on the page before it is written: a short
-   * block whole; otherwise never one piece alone on either side of a break; and the last pieces of a heading or
-   * an introducing paragraph together with the start of the block they introduce.
+   * block whole; otherwise never one piece alone on either side of a break; the last pieces of a heading or an
+   * introducing paragraph together with the start of the block they introduce; and the signature block with
+   * the end of the letter before it, never alone on a page.
    */
   private needsOf(blocks: FlowBlock[], index: number): number[] {
     const block = blocks[index];
     if (!block) return [];
     const next = blocks[index + 1];
-    const keepWithNext = next && (block.kind === 'heading' || (introduces(block) && next.kind !== 'heading'));
-    const after = keepWithNext ? (this.needsOf(blocks, index + 1)[0] ?? 0) : 0;
+    const keepWithNext =
+      next &&
+      (block.kind === 'heading' ||
+        next.kind === 'signature' ||
+        (introduces(block) && next.kind !== 'heading'));
+    const after = keepWithNext ? GAP_AFTER[block.kind] + (this.needsOf(blocks, index + 1)[0] ?? 0) : 0;
     return keepNeeds(this.piecesOf(block), WHOLE_UP_TO, after);
   }
 
@@ -225,9 +241,8 @@ class Layout {
     parent.add(this.doc.struct(type, options, draw));
   }
 
-  /** Pages of the letter and of its asides never share a page. */
-  private enter(part: Part): void {
-    if (part === this.part) return;
+  /** Each aside, and the letter, starts on a page of its own: on this page if nothing is written on it yet. */
+  private startPart(part: Part): void {
     this.part = part;
     if (this.atTopOfPage()) this.parts[this.parts.length - 1] = part;
     else this.doc.continueOnNewPage();
@@ -237,7 +252,7 @@ class Layout {
     // Runs of flow blocks are laid out together, so that each can see the block that follows it.
     let run: FlowBlock[] = [];
     const flush = (): void => {
-      this.enter('letter');
+      this.startPart('letter');
       run.forEach((_, index) => this.writeFlowBlock(run, index, parent));
       run = [];
     };
@@ -247,7 +262,7 @@ class Layout {
         continue;
       }
       if (run.length > 0) flush();
-      this.enter('aside');
+      this.startPart('aside');
       const section = this.doc.struct('Sect');
       parent.add(section);
       block.blocks.forEach((_, index) => this.writeFlowBlock(block.blocks, index, section));
@@ -264,7 +279,7 @@ class Layout {
     switch (block.kind) {
       case 'letterhead':
         this.writeLetterhead(block, parent);
-        return;
+        break;
       case 'heading': {
         const size = HEADING_SIZES[block.level];
         this.ensureSpace(needs[0] ?? 0);
@@ -273,37 +288,33 @@ class Layout {
         this.tag(parent, `H${block.level}`, () =>
           this.drawLines(lines, MARGIN, doc.y, CONTENT_WIDTH, { size }),
         );
-        doc.y += 2;
-        return;
+        break;
       }
       case 'paragraph':
         this.writeParagraph(block, needs, parent);
-        doc.y += BLOCK_GAP;
-        return;
+        break;
       case 'subject':
         this.writeSubject(block, needs, parent);
-        doc.y += BLOCK_GAP + 2;
-        return;
+        break;
       case 'list':
         this.writeList(block, needs, parent);
-        doc.y += BLOCK_GAP - ITEM_GAP;
-        return;
+        break;
       case 'table':
         this.writeTable(block, needs, parent);
-        doc.y += BLOCK_GAP + 2;
-        return;
+        break;
       case 'signature':
         this.writeSignature(block, needs, parent);
-        return;
+        break;
       case 'pagebreak':
         // A break at the top of a page would leave that page blank.
         if (!this.atTopOfPage()) doc.continueOnNewPage();
-        return;
+        break;
       default: {
         const unknown: never = block;
         throw new GenerationError(`Unknown block ${String(unknown)}`);
       }
     }
+    doc.y += GAP_AFTER[block.kind];
   }
 
   private writeLetterhead(block: Extract<FlowBlock, { kind: 'letterhead' }>, parent: Struct): void {
