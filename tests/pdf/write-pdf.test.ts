@@ -2,8 +2,11 @@
 // down the page line by line with filler, so that each rule meets the page break at every awkward spot.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
+import { generate } from '../../src/index.js';
 import type { Block, DocumentInfo, FlowBlock, Inline, Paragraph } from '../../src/markup/document.js';
 import { writePdf } from '../../src/pdf/write-pdf.js';
+import { listExamples } from '../support/examples.js';
+import { readPdf, TODAY } from '../support/pdf.js';
 
 const info: DocumentInfo = {
   title: 'Layout',
@@ -221,4 +224,28 @@ describe('writePdf: layout rules', () => {
       }
     }
   });
+});
+
+describe('writePdf: the shipped examples', () => {
+  /** Pages of the letter itself (its "Page i of N"), whatever cover page or claim packet comes with it. */
+  const LETTER_PAGES: Record<string, [number, number]> = {
+    'lmn-insurance': [1, 2],
+    prescription: [1, 1],
+    'prior-auth': [2, 3],
+    appeal: [2, 3],
+  };
+
+  it.each(listExamples())(
+    'fits $name on the pages a careful practice would use',
+    async ({ name, kind, input }) => {
+      const { pdf } = await generate(kind, input, { today: TODAY, force: true });
+      const { pages } = await readPdf(pdf);
+      const numbered = pages.flatMap((page) => /Page \d+ of (\d+)/.exec(page)?.[1] ?? []);
+      const letterPages = Number(numbered[0]);
+      expect(numbered).toHaveLength(letterPages);
+      const [fewest, most] = LETTER_PAGES[name] ?? [1, 2];
+      expect(letterPages).toBeGreaterThanOrEqual(fewest);
+      expect(letterPages).toBeLessThanOrEqual(most);
+    },
+  );
 });
