@@ -11,7 +11,7 @@ import type {
   Table,
 } from '../markup/document.js';
 import { breakLines, type Line } from './break-lines.js';
-import { fonts } from './fonts.js';
+import { fonts, type FontStyle } from './fonts.js';
 import { BoundedCache } from './bounded-cache.js';
 import { keepNeeds } from './keep-needs.js';
 import './patch-pdfkit.js';
@@ -97,19 +97,26 @@ class Layout {
 
   // ---- measuring ----------------------------------------------------------------------------------------
 
+  /** Lines already laid out for this letter, by content: the keep rules ask for the same ones several times. */
+  private readonly laidOut = new WeakMap<Inline[], Map<string, Line[]>>();
+  private readonly tableWidths = new WeakMap<Table, number[]>();
+
   private linesOf(content: Inline[], width: number, size: number, bold = false): Line[] {
-    const key = `${size} ${width} ${bold ? 'b' : ''} ${JSON.stringify(content)}`;
-    let lines = layouts.get(key);
+    const format = `${size} ${width} ${bold ? 'b' : ''}`;
+    let formats = this.laidOut.get(content);
+    if (!formats) this.laidOut.set(content, (formats = new Map()));
+    let lines = formats.get(format);
+    if (lines) return lines;
+    const key = `${format} ${JSON.stringify(content)}`;
+    lines = layouts.get(key);
     if (lines === undefined) {
       const doc = this.doc;
-      lines = breakLines(
-        content,
-        width,
-        (text, style) => doc.font(style).fontSize(size).widthOfString(text),
-        bold,
-      );
+      const widthOf = (text: string, style: FontStyle): number =>
+        doc.font(style).fontSize(size).widthOfString(text);
+      lines = breakLines(content, width, widthOf, bold);
       layouts.set(key, lines);
     }
+    formats.set(format, lines);
     return lines;
   }
 
@@ -428,6 +435,12 @@ class Layout {
   }
 
   private columnWidths(block: Table): number[] {
+    let widths = this.tableWidths.get(block);
+    if (!widths) this.tableWidths.set(block, (widths = this.measureColumns(block)));
+    return widths;
+  }
+
+  private measureColumns(block: Table): number[] {
     const doc = this.doc;
     const rows = [...(block.head.length > 0 ? [block.head] : []), ...block.body];
     const columns = Math.max(...rows.map((row) => row.length));
