@@ -22,14 +22,16 @@ type Struct = PDFKit.PDFStructureElement;
 const PAGE_WIDTH = 612; // US Letter, in points
 const PAGE_HEIGHT = 792;
 const MARGIN = 63; // left and right, 0.875 in: about 90 characters a line at the body size
-const MARGIN_TOP = 54;
-const MARGIN_BOTTOM = 56;
+const MARGIN_TOP = 50;
+const MARGIN_BOTTOM = 54;
 const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 const BODY_SIZE = 10.5;
 const NOTE_SIZE = 8.5;
-/** Line spacing as a multiple of the size: 10.5 on 14, about Noto Serif's own line height (1.362). */
-const LEADING = 1.333;
-const BLOCK_GAP = 5;
+/** Line spacing as a multiple of the size: 10.5 on 13.75, a little under Noto Serif's own (1.362). */
+const LEADING = 1.31;
+const BLOCK_GAP = 4.5;
+/** Space between the lines of the signature block (closing, signature, name and credentials). */
+const SIGNATURE_GAP = 3;
 const ITEM_GAP = 1.5;
 const CELL_PADDING = 3;
 const LIST_INDENT = 20;
@@ -104,7 +106,7 @@ class Layout {
   private linesOf(content: Inline[], width: number, size: number, bold = false): Line[] {
     const format = `${size} ${width} ${bold ? 'b' : ''}`;
     let formats = this.laidOut.get(content);
-    if (!formats) this.laidOut.set(content, (formats = new Map()));
+    if (!formats) this.laidOut.set(content, (formats = new Map<string, Line[]>()));
     let lines = formats.get(format);
     if (lines) return lines;
     const key = `${format} ${JSON.stringify(content)}`;
@@ -147,9 +149,9 @@ class Layout {
       (sum, part) =>
         sum +
         (part.kind === 'image'
-          ? SIGNATURE_IMAGE_HEIGHT + 4
-          : this.heightOf(part.content, CONTENT_WIDTH, BODY_SIZE) + 4),
-      BLOCK_GAP + 4,
+          ? SIGNATURE_IMAGE_HEIGHT + SIGNATURE_GAP
+          : this.heightOf(part.content, CONTENT_WIDTH, BODY_SIZE) + SIGNATURE_GAP),
+      2 * BLOCK_GAP,
     );
   }
 
@@ -361,7 +363,7 @@ class Layout {
       .strokeColor(RULE_COLOR)
       .stroke();
     doc.endMarkedContent();
-    doc.y = ruleY + 14;
+    doc.y = ruleY + 12;
   }
 
   /** Line by line, each after its need is met, so that a page break falls only where the keep rules allow. */
@@ -519,7 +521,7 @@ class Layout {
   private writeSignature(block: Signature, needs: number[], parent: Struct): void {
     const doc = this.doc;
     this.ensureSpace(needs[0] ?? 0);
-    doc.y += BLOCK_GAP + 4;
+    doc.y += 2 * BLOCK_GAP;
     for (const part of block.parts) {
       if (part.kind === 'image') {
         const image = this.letter.images[part.name];
@@ -531,10 +533,10 @@ class Layout {
           () => doc.image(Buffer.from(image), MARGIN, top, { fit: [180, SIGNATURE_IMAGE_HEIGHT] }),
           { alt: 'Signature of the provider' },
         );
-        doc.y = top + SIGNATURE_IMAGE_HEIGHT + 4;
+        doc.y = top + SIGNATURE_IMAGE_HEIGHT + SIGNATURE_GAP;
       } else {
         this.writeParagraph(part, [], parent);
-        doc.y += 4;
+        doc.y += SIGNATURE_GAP;
       }
     }
   }
