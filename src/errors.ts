@@ -13,7 +13,7 @@ export interface Finding {
   level: FindingLevel;
   path: string;
   message: string;
-  /** Where the rule comes from, e.g. "DOMAIN §5.2". */
+  /** Where the rule comes from: its primary sources, e.g. "45 CFR 147.136 (d)(2)(i) <https://…>". */
   source: string;
 }
 

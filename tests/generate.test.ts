@@ -83,10 +83,11 @@ describe('generate', () => {
     expect(pages.join('\n')).toContain('Signature: ____');
   });
 
-  it('embeds a signature image', async () => {
+  it('embeds a signature image above the electronic attestation', async () => {
     const input = loadExample('lmn-hsa-fsa');
     // A 1×1 PNG.
     input.provider.signature = {
+      electronic: { attestedOn: input.date, statement: 'I sign this letter electronically.' },
       image:
         'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
     };
@@ -105,9 +106,10 @@ describe('generate', () => {
     expect(findings.map((finding) => finding.code)).toEqual([
       'HSA_FSA_DURATION_OVER_12_MONTHS',
       'DIAGNOSIS_CODE_NOT_CHECKED',
+      'ADMINISTRATOR_DURATION_TOO_LONG',
     ]);
-    // Forced or not, the letter never claims more than 12 months.
-    expect((await readPdf(pdf)).text).toContain('Valid through November 30, 2027');
+    // Forced or not, the letter never claims more than HealthEquity's 12 months from the letter date.
+    expect((await readPdf(pdf)).text).toContain('Valid through November 23, 2027');
   });
 
   it('rejects invalid input and unknown kinds with their own errors', async () => {

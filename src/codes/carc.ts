@@ -1,5 +1,5 @@
-// Claim Adjustment Reason Codes (X12 CARC) common on massage / manual-therapy denials,
-// with our own short meaning and what an appeal should add (DOMAIN §4.1).
+// Claim Adjustment Reason Codes (X12 CARC, https://x12.org/codes/claim-adjustment-reason-codes)
+// common on massage / manual-therapy denials, with our own short meaning and what an appeal should add.
 
 const CARC_GROUPS = ['CO', 'PR', 'OA', 'PI'] as const;
 
@@ -112,7 +112,8 @@ export const CARC_CODES: readonly CarcEntry[] = [
   },
   {
     number: 18,
-    usualGroup: 'CO',
+    // X12: "use only with group code OA" (except where state workers' compensation rules require CO).
+    usualGroup: 'OA',
     meaning: 'The claim or service is an exact duplicate.',
     appealAdvice: 'Usually nothing to appeal; check whether the first claim was paid.',
     appealable: false,
@@ -233,7 +234,7 @@ export function isCarcFormat(code: string): boolean {
 
 /**
  * Our notes on a CARC. The group is kept as given (`PR-50` stays PR) and defaults to the one
- * payers usually send; undefined for codes outside DOMAIN §4.1.
+ * payers usually send; undefined for codes outside our table.
  * @example
  * lookupCarc('co50')?.code; // 'CO-50'
  * lookupCarc('1')?.code; // 'PR-1'

@@ -1,5 +1,5 @@
 // Baseline against now for each outcome measure, and whether the change is clinically
-// meaningful (DOMAIN §7 [OUT-2]).
+// meaningful (the MCID of src/codes/outcome-measures.ts, absolute or relative).
 import {
   assessChange,
   lookupOutcomeMeasure,
@@ -21,10 +21,14 @@ export interface Progress {
   meetsMcid: boolean | null;
 }
 
-/** The instrument a measure names: its id (`NPRS`), its id followed by a note (`NPRS (sitting)`), or its name. */
+/**
+ * The instrument a measure names: its id (`NPRS`), its id followed by a note (`NPRS (sitting)`), or
+ * its name; a note naming another scale picks that row (`NDI (%)`, `VAS in cm`).
+ */
 export function findInstrument(name: string): Instrument | undefined {
   const wanted = name.trim().toLowerCase();
   return (
+    OUTCOME_MEASURES.find((instrument) => instrument.scaleHint?.test(wanted)) ??
     lookupOutcomeMeasure(name) ??
     OUTCOME_MEASURES.find(
       (instrument) =>
@@ -63,9 +67,20 @@ export function describeAmount(value: number, instrument: Instrument | undefined
       return `${amount}°`;
     case 'mm':
       return `${amount} mm`;
+    case 'cm':
+      return `${amount} cm`;
     default:
       return `${amount} point${Math.abs(value) === 1 ? '' : 's'}`;
   }
+}
+
+/** The MCID as a letter states it: "2 points or 30 % of the baseline". */
+export function describeMcid(instrument: Instrument): string | undefined {
+  if (instrument.mcid === null) return undefined;
+  const absolute = describeAmount(instrument.mcid, instrument);
+  return instrument.mcidRelative === null
+    ? absolute
+    : `${absolute} or ${Math.round(instrument.mcidRelative * 100)} % of the baseline`;
 }
 
 function round(value: number): number {

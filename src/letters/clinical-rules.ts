@@ -1,8 +1,9 @@
 // What reviewers look for in the clinical part of a letter: measurable goals, what was tried,
-// outcome scores on their scale and changes that reach the MCID (LETTERS.md; DOMAIN §7).
+// outcome scores on their scale and changes that reach the MCID.
 import type { Finding } from '../errors.js';
-import { assessProgress, describeAmount, findInstrument } from './assess-progress.js';
+import { assessProgress, describeMcid, findInstrument } from './assess-progress.js';
 import type { OutcomeMeasure } from './fields.js';
+import { finding } from './findings/index.js';
 
 export interface ClinicalRuleInput {
   goals?: readonly string[] | undefined;
@@ -22,26 +23,9 @@ export function clinicalRules(clinical: ClinicalRuleInput, options: ClinicalRule
   const findings: Finding[] = [];
   const { goals, priorTreatments } = clinical;
   if (goals !== undefined && !goals.some((goal) => /\d/.test(goal))) {
-    findings.push({
-      code: 'NO_MEASURABLE_GOAL',
-      level: 'warning',
-      path: `${path}.goals`,
-      message:
-        goals.length === 0
-          ? 'No treatment goal is stated; reviewers deny letters without measurable goals.'
-          : 'No goal states a number to measure against (a score, minutes, degrees or a date).',
-      source: 'LETTERS.md; DOMAIN §7',
-    });
+    findings.push(finding('NO_MEASURABLE_GOAL', `${path}.goals`, { noGoals: goals.length === 0 }));
   }
-  if (priorTreatments?.length === 0) {
-    findings.push({
-      code: 'NO_PRIOR_TREATMENT',
-      level: 'info',
-      path: `${path}.priorTreatments`,
-      message: 'No prior treatment is documented; what was tried and how it worked strengthens the letter.',
-      source: 'LETTERS.md',
-    });
-  }
+  if (priorTreatments?.length === 0) findings.push(finding('NO_PRIOR_TREATMENT', `${path}.priorTreatments`));
   clinical.outcomeMeasures.forEach((measure, index) => {
     const here = `${path}.outcomeMeasures.${index}`;
     const instrument = findInstrument(measure.instrument);
@@ -49,26 +33,16 @@ export function clinicalRules(clinical: ClinicalRuleInput, options: ClinicalRule
       for (const field of ['baseline', 'current', 'target'] as const) {
         const value = measure[field];
         if (value !== undefined && (value < instrument.min || value > instrument.max)) {
-          findings.push({
-            code: 'OUTCOME_OUT_OF_RANGE',
-            level: 'error',
-            path: `${here}.${field}`,
-            message: `The ${instrument.name} is scored from ${instrument.min} to ${instrument.max}.`,
-            source: 'DOMAIN §7 [OUT-1]',
-          });
+          findings.push(finding('OUTCOME_OUT_OF_RANGE', `${here}.${field}`, { instrument }));
         }
       }
     }
     const progress = options.reportsProgress ? assessProgress(measure) : undefined;
     if (progress?.instrument && progress.meetsMcid === false) {
-      const { mcid } = progress.instrument;
-      findings.push({
-        code: 'OUTCOME_BELOW_MCID',
-        level: 'info',
-        path: `${here}.current`,
-        message: `The change is below the minimal clinically important difference (${describeAmount(mcid ?? 0, progress.instrument)}); the letter reports it as not yet clinically meaningful.`,
-        source: 'DOMAIN §7 [OUT-2]',
-      });
+      const threshold = describeMcid(progress.instrument) ?? '';
+      findings.push(
+        finding('OUTCOME_BELOW_MCID', `${here}.current`, { instrument: progress.instrument, threshold }),
+      );
     }
   });
   return findings;

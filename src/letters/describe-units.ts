@@ -1,5 +1,4 @@
-// The procedure table of a plan of care and the sentence that explains its units (DOMAIN §2.2).
-import { unitsForMinutes } from '../codes/eight-minute-rule.js';
+// The procedure table of a plan of care and the sentence that explains its units (Pub. 100-04, ch. 5 §20.2).
 import { procedureLabel } from './letter-view.js';
 import { sessionUnits } from './session-units.js';
 
@@ -11,9 +10,8 @@ interface PlannedProcedure {
 
 /** Rows for the template (minutes and units as text, a dash when unknown) and the units note. */
 export function describeUnits(procedures: readonly PlannedProcedure[]) {
-  const { rows, timedMinutes, total } = sessionUnits(procedures);
-  const timedRows = rows.filter((row) => row.timed !== false && row.minutes !== undefined);
-  const timedUnits = unitsForMinutes(timedMinutes);
+  const { rows, timedMinutes, timedUnits, total } = sessionUnits(procedures);
+  const timedRows = rows.filter((row) => row.timed === true && row.minutes !== undefined);
   const wholeUnits = timedRows.reduce((sum, row) => sum + Math.floor((row.minutes ?? 0) / 15), 0);
   const leftover = timedUnits - wholeUnits;
   const sentences: string[] = [];
@@ -34,7 +32,12 @@ export function describeUnits(procedures: readonly PlannedProcedure[]) {
     }
   }
   if (rows.some((row) => row.timed === false)) sentences.push('Untimed codes are 1 unit per session.');
-  if (total === undefined) sentences.push('Units are not counted for a timed code listed without minutes.');
+  if (rows.some((row) => row.timed === true && row.units === undefined)) {
+    sentences.push('Units are not counted for a timed code listed without minutes.');
+  }
+  if (rows.some((row) => row.timed === undefined && row.units === undefined)) {
+    sentences.push('Units are not counted for a code whose billing unit is not known.');
+  }
   return {
     procedures: rows.map((row) => ({
       code: row.code,

@@ -102,7 +102,11 @@ export const AccountHolder = z.strictObject({
     .regex(/^\d{4}$/, 'must be the last 4 digits of the participant ID'),
 });
 
+/** How the letter addresses an adult patient ("Ms. Delgado-Reyes"); without it, the full name. */
+export const Title = z.enum(['Mr.', 'Ms.', 'Mrs.', 'Mx.', 'Dr.']);
+
 export const Patient = z.strictObject({
+  title: Title.optional(),
   firstName: ShortText,
   middleName: ShortText.optional(),
   lastName: ShortText,
@@ -124,10 +128,40 @@ export const Practice = z.strictObject({
   logo: ImageData.optional(),
 });
 
-export const Signature = z.strictObject({
-  image: ImageData.optional(),
-  signedOn: CalendarDate.optional(),
+/** The signer's own electronic signature: the date and the words they attest with, printed as given. */
+export const ElectronicSignature = z.strictObject({
+  attestedOn: CalendarDate,
+  statement: LineText,
 });
+
+/** draft: DRAFT on every page; for-signature: a clean copy to sign by hand; electronic: signed by the attestation. */
+export const SignatureMode = z.enum(['draft', 'for-signature', 'electronic']);
+export type SignatureMode = z.infer<typeof SignatureMode>;
+
+export const Signature = z
+  .strictObject({
+    /** Defaults to electronic when an attestation is given, otherwise to draft. */
+    mode: SignatureMode.optional(),
+    electronic: ElectronicSignature.optional(),
+    /** A picture of the signature, printed only above the signer's electronic attestation. */
+    image: ImageData.optional(),
+  })
+  .refine((value) => value.mode !== 'electronic' || value.electronic !== undefined, {
+    error: "is required to sign electronically: the signer's attestation { attestedOn, statement }",
+    path: ['electronic'],
+    params: { code: 'ATTESTATION_REQUIRED' },
+  })
+  .refine((value) => value.electronic === undefined || (value.mode ?? 'electronic') === 'electronic', {
+    error: 'must be electronic (or left out) when the signer has attested electronically',
+    path: ['mode'],
+    params: { code: 'SIGNATURE_MODE_CONFLICT' },
+  })
+  .refine((value) => value.image === undefined || value.electronic !== undefined, {
+    error: "signs nothing by itself: give the signer's attestation (electronic) with it, or leave it out",
+    path: ['image'],
+    params: { code: 'ATTESTATION_REQUIRED' },
+  });
+export type Signature = z.infer<typeof Signature>;
 
 export const Provider = z.strictObject({
   firstName: ShortText,
@@ -177,6 +211,8 @@ export const Coverage = z.strictObject({
   memberId: ShortText.optional(),
   groupNumber: ShortText.optional(),
   referralOnFile: z.boolean().optional(),
+  /** A private-sector employer's group plan, whose claims ERISA governs; leave out when not known. */
+  employerPlan: z.boolean().optional(),
   priorAuthorizationNumber: ShortText.optional(),
 });
 export type Coverage = z.infer<typeof Coverage>;
@@ -249,6 +285,8 @@ export const Treatment = z
     sessionMinutes: z.int().min(5).max(240),
     deliveredBy: LineText.optional(),
     precautions: Items(12).default([]),
+    /** Why the plan needs more care than usual (visits a week, weeks, sessions), in the clinician's words. */
+    rationale: LongText.optional(),
   })
   .refine((value) => value.duration.endDate === undefined || value.duration.endDate >= value.startDate, {
     error: 'must not be before the start date',

@@ -103,6 +103,7 @@ export const FIELD_HINTS: Record<string, FieldHint> = {
   'recipient.organization': { label: 'Organization', placeholder: 'Blue Shield of California' },
   'recipient.department': { placeholder: 'Utilization Management Department' },
   'patient.middleName': { label: 'Middle name' },
+  'patient.title': { label: 'Title', help: 'How the letter names an adult patient: “Ms. Delgado-Reyes”.' },
   'patient.memberId': { help: 'When there is no coverage section, or it differs.' },
   'patient.accountHolder': {
     label: 'Account holder',
@@ -125,13 +126,38 @@ export const FIELD_HINTS: Record<string, FieldHint> = {
   'provider.practice.logo': { label: 'Logo (PNG or JPEG)', widget: 'image' },
   'provider.signature': {
     label: 'Signature',
-    help: 'Without a date signed or a signature image, every page is marked DRAFT.',
+    help: 'A draft has DRAFT on every page. “For signature” prints a clean copy to sign by hand; an electronic signature needs your own attestation.',
     providerOnly: true,
+    order: ['mode', 'electronic', 'image'],
   },
-  'provider.signature.signedOn': { label: 'Date signed' },
-  'provider.signature.image': { label: 'Signature image (PNG or JPEG)', widget: 'image' },
+  'provider.signature.mode': {
+    label: 'Letter to print',
+    options: {
+      draft: 'Draft: DRAFT on every page',
+      'for-signature': 'For signature: a clean copy to sign by hand',
+      electronic: 'Electronically signed: with my attestation below',
+    },
+  },
+  'provider.signature.electronic': {
+    label: 'Electronic signature',
+    help: 'Only the signer fills this in: the letter prints “Electronically signed by …” with these words.',
+  },
+  'provider.signature.electronic.attestedOn': { label: 'Date signed' },
+  'provider.signature.electronic.statement': {
+    label: 'Attestation',
+    placeholder: 'I reviewed this letter and sign it electronically.',
+  },
+  'provider.signature.image': {
+    label: 'Signature image (PNG or JPEG)',
+    widget: 'image',
+    help: 'Printed only with an electronic signature.',
+  },
   'coverage.payer': { label: 'Health plan', placeholder: 'Blue Shield of California' },
   'coverage.referralOnFile': { label: 'A referral from the primary care physician is on file' },
+  'coverage.employerPlan': {
+    label: 'A private employer’s group plan (ERISA)',
+    help: 'Only then does the letter cite the federal claims rule; leave it unticked when unsure.',
+  },
   'coverage.priorAuthorizationNumber': { label: 'Prior authorization number' },
   'coverage.administrator': {
     label: 'Administrator',
@@ -181,6 +207,11 @@ export const FIELD_HINTS: Record<string, FieldHint> = {
   'treatment.sessionMinutes': { label: 'Session length (minutes)' },
   'treatment.deliveredBy': { placeholder: 'a state-licensed massage therapist' },
   'treatment.precautions': { itemLabel: 'Precaution' },
+  'treatment.rationale': {
+    label: 'Why this much care',
+    widget: 'textarea',
+    help: 'Needed in an insurance letter for more than 3 visits a week, more than 12 weeks or more than 36 sessions.',
+  },
   contraindications: { itemLabel: 'Contraindication' },
   goals: { itemLabel: 'Goal', help: MEASURABLE },
   reEvaluationDate: { label: 'Re-evaluation date', help: 'Defaults to the last day of the course.' },

@@ -11,15 +11,20 @@ import { lookupCpt } from '../codes/cpt.js';
 import { lookupIcd } from '../codes/icd10cm-table.js';
 import type {
   Address,
+  Clinical,
   Diagnosis,
   Frequency,
+  OutcomeMeasure,
   Patient,
   Provider,
   Recipient,
   Service,
+  Signature,
+  SignatureMode,
   Treatment,
 } from './fields.js';
 import type { LetterView } from './kind.js';
+import { nameInstrument } from './name-instrument.js';
 
 export const CONFIDENTIALITY_NOTICE =
   'Confidential health information. If you received this in error, notify the sender and destroy all copies.';
@@ -41,6 +46,29 @@ interface Named {
 
 export function fullName(person: Named): string {
   return [person.firstName, person.middleName, person.lastName].filter(Boolean).join(' ');
+}
+
+// Payer letters name an adult by title and surname (or full name); a child may be named by first name.
+const ADULT_AGE_MONTHS = 18 * 12;
+
+/** Under 18 on the letter's date. */
+export function isChild(patient: Pick<Patient, 'dateOfBirth'>, date: string): boolean {
+  return addCalendarMonths(patient.dateOfBirth, ADULT_AGE_MONTHS) > date;
+}
+
+/**
+ * How the letter refers to the patient after the first full mention.
+ * @example
+ * patientReference({ title: 'Ms.', firstName: 'Maria', lastName: 'Delgado-Reyes', … }, '2026-11-20'); // 'Ms. Delgado-Reyes'
+ */
+export function patientReference(patient: Patient, date: string): string {
+  if (isChild(patient, date)) return patient.firstName;
+  return patient.title === undefined ? fullName(patient) : `${patient.title} ${patient.lastName}`;
+}
+
+/** Draft unless the caller asks for a copy to sign or the signer has attested electronically. */
+export function signatureMode(signature: Signature | undefined): SignatureMode {
+  return signature?.mode ?? (signature?.electronic === undefined ? 'draft' : 'electronic');
 }
 
 export function providerName(provider: Provider): string {
@@ -89,6 +117,46 @@ export function diagnosisDescription(diagnosis: Diagnosis): string | undefined {
   return diagnosis.description ?? lookupIcd(diagnosis.code)?.title;
 }
 
+/** Each diagnosis as letters list it: code, words, onset. */
+export function diagnosesView(diagnoses: readonly Diagnosis[]) {
+  return diagnoses.map((diagnosis) => ({
+    code: diagnosis.code,
+    description: diagnosisDescription(diagnosis) ?? '',
+    onset: diagnosis.onset && formatLongDate(diagnosis.onset),
+  }));
+}
+
+// Scores go to templates as text: Handlebars' {{#if}} treats a score of 0 as absent.
+function score(value: number | undefined): string | undefined {
+  return value === undefined ? undefined : String(value);
+}
+
+/** Outcome measures with each instrument spelled out, and the short names of those the patient reports. */
+export function measuresView(measures: readonly OutcomeMeasure[]) {
+  const named = measures.map((measure) => ({ measure, name: nameInstrument(measure.instrument) }));
+  return {
+    rows: named.map(({ measure, name }) => ({
+      full: name.full,
+      short: name.short,
+      baseline: String(measure.baseline),
+      baselineDate: measure.baselineDate && formatLongDate(measure.baselineDate),
+      current: score(measure.current),
+      currentDate: measure.currentDate && formatLongDate(measure.currentDate),
+      target: score(measure.target),
+    })),
+    patientReported: named.filter(({ name }) => name.patientReported).map(({ name }) => name.short),
+  };
+}
+
+/** The clinical fields with dates and scores as the letter prints them. */
+export function clinicalView(clinical: Clinical) {
+  return {
+    ...clinical,
+    treatingSince: clinical.treatingSince && formatLongDate(clinical.treatingSince),
+    symptoms: clinical.symptoms.map((symptom) => ({ ...symptom, severity: score(symptom.severity) })),
+  };
+}
+
 export function procedureLabel(code: string): string {
   return lookupCpt(code)?.label ?? 'procedure';
 }
@@ -110,7 +178,8 @@ export function commonContext(data: CommonInput, coverage?: MemberIds) {
   const { patient, provider, recipient } = data;
   const practice = provider.practice;
   const signature = provider.signature;
-  const signedOn = signature?.signedOn ?? (signature?.image ? data.date : undefined);
+  const mode = signatureMode(signature);
+  const electronic = mode === 'electronic' ? signature?.electronic : undefined;
   return {
     date: formatLongDate(data.date),
     practice: {
@@ -135,6 +204,7 @@ export function commonContext(data: CommonInput, coverage?: MemberIds) {
     },
     patient: {
       name: fullName(patient),
+      reference: patientReference(patient, data.date),
       dateOfBirth: formatLongDate(patient.dateOfBirth),
       memberId: coverage?.memberId ?? patient.memberId,
       groupNumber: coverage?.groupNumber ?? patient.groupNumber,
@@ -148,12 +218,13 @@ export function commonContext(data: CommonInput, coverage?: MemberIds) {
       contact: [`Phone ${practice.phone}`, practice.fax && `Fax ${practice.fax}`].filter(Boolean).join(' · '),
     },
     signature: {
-      image: signature?.image !== undefined,
-      electronic:
-        signature?.image === undefined && signedOn !== undefined
-          ? `Electronically signed by ${providerName(provider)} on ${formatLongDate(signedOn)}`
-          : undefined,
-      signedOn: signedOn && formatLongDate(signedOn),
+      /** A line to sign on, for drafts and copies printed to sign by hand. */
+      byHand: electronic === undefined,
+      image: electronic !== undefined && signature?.image !== undefined,
+      electronic: electronic && {
+        signed: `Electronically signed by ${providerName(provider)} on ${formatLongDate(electronic.attestedOn)}.`,
+        statement: electronic.statement,
+      },
     },
   };
 }
@@ -170,11 +241,12 @@ export function commonView(data: CommonInput, title: string, context: object): L
       subject: title,
       runningHeader: `${fullName(patient)} · DOB ${formatShortDate(patient.dateOfBirth)}`,
       footer: CONFIDENTIALITY_NOTICE,
-      draft: signature?.image === undefined && signature?.signedOn === undefined,
+      draft: signatureMode(signature) === 'draft',
     },
     images: {
       ...(provider.practice.logo !== undefined && { logo: provider.practice.logo }),
-      ...(signature?.image !== undefined && { signature: signature.image }),
+      ...(signature?.image !== undefined &&
+        signatureMode(signature) === 'electronic' && { signature: signature.image }),
     },
   };
 }

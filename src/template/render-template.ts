@@ -19,6 +19,10 @@ handlebars.registerHelper({
   /** {{plural n "session"}} → "1 session" / "3 sessions". */
   plural: (count: number, singular: string, ...rest: unknown[]) =>
     `${count} ${count === 1 ? singular : typeof rest[0] === 'string' ? rest[0] : `${singular}s`}`,
+  /** {{capitalize text}}: the first letter upper-cased, for a phrase that starts a sentence. */
+  capitalize: (value: string) => value.charAt(0).toUpperCase() + value.slice(1),
+  /** {{period text}} → "." unless the text already ends a sentence. */
+  period: (value: string) => (/[.!?]["”’)]?$/.test(value) ? '' : '.'),
   eq: (a: unknown, b: unknown) => a === b,
   lower: (value: string) => value.toLowerCase(),
 });

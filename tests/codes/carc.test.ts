@@ -37,7 +37,11 @@ describe('lookupCarc', () => {
     expect(lookupCarc('PR-2')?.appealable).toBe(false);
   });
 
-  it('misses codes outside DOMAIN §4.1 and malformed input', () => {
+  it('gives CARC 18 group OA, as X12 requires', () => {
+    expect(lookupCarc('18')?.code).toBe('OA-18');
+  });
+
+  it('misses codes outside the table and malformed input', () => {
     expect(lookupCarc('CO-999')).toBeUndefined();
     expect(lookupCarc('CO-B7')).toBeUndefined();
     expect(lookupCarc('XX-50')).toBeUndefined();
@@ -46,7 +50,7 @@ describe('lookupCarc', () => {
 });
 
 describe('CARC_CODES', () => {
-  it('covers every code of DOMAIN §4.1 once', () => {
+  it('covers each code once', () => {
     const numbers = CARC_CODES.map((entry) => entry.number);
     expect([...numbers].sort((a, b) => a - b)).toEqual([
       1, 2, 3, 4, 11, 16, 18, 19, 20, 21, 22, 29, 45, 50, 96, 97, 119, 151, 167, 170, 185, 197, 198, 204, 242,

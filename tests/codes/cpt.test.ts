@@ -2,35 +2,56 @@ import { describe, expect, it } from 'vitest';
 import { CPT_CODES, isProcedureCodeFormat, lookupCpt } from '../../src/codes/cpt.js';
 
 describe('CPT_CODES', () => {
-  it('lists the DOMAIN §2.1 codes once each', () => {
+  it('lists the physical-medicine, manual-therapy, chiropractic and evaluation codes once each', () => {
     const codes = CPT_CODES.map((entry) => entry.code);
-    expect([...codes].sort()).toEqual(
-      [
-        '97124',
-        '97140',
-        '97112',
-        '97110',
-        '97530',
-        '97010',
-        '97012',
-        '97014',
-        'G0283',
-        '97035',
-        '97161',
-        '97162',
-        '97163',
-        '97164',
-        '98940',
-        '98941',
-        '98942',
-        '98943',
-      ].sort(),
-    );
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const code of [
+      '97010',
+      '97018',
+      '97039',
+      '97110',
+      '97546',
+      '97750',
+      '97763',
+      '98943',
+      'G0283',
+      '97168',
+    ]) {
+      expect(codes).toContain(code);
+    }
   });
 
-  it('marks the 15-minute codes as timed', () => {
+  it('marks the 15-minute codes as timed and the rest as one unit a session', () => {
     const timed = CPT_CODES.filter((entry) => entry.timed).map((entry) => entry.code);
-    expect(timed.sort()).toEqual(['97035', '97110', '97112', '97124', '97140', '97530']);
+    expect(timed.sort()).toEqual(
+      [
+        '97032',
+        '97033',
+        '97034',
+        '97035',
+        '97036',
+        '97110',
+        '97112',
+        '97113',
+        '97116',
+        '97124',
+        '97129',
+        '97130',
+        '97140',
+        '97530',
+        '97533',
+        '97535',
+        '97537',
+        '97542',
+        '97750',
+        '97755',
+        '97760',
+        '97761',
+        '97763',
+      ].sort(),
+    );
+    expect(lookupCpt('97018')?.timed).toBe(false);
+    expect(lookupCpt('97546')?.hourly).toBe(true);
   });
 
   it('uses short labels of our own and well-formed codes', () => {

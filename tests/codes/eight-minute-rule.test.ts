@@ -39,8 +39,22 @@ describe('distributeUnits', () => {
         { code: '97140', minutes: 7 },
       ]),
     ).toEqual([
-      { code: '97110', minutes: 33, units: 2 },
-      { code: '97140', minutes: 7, units: 1 },
+      { code: '97110', minutes: 33, units: 2, maxUnits: 2 },
+      { code: '97140', minutes: 7, units: 1, maxUnits: 1 },
+    ]);
+  });
+
+  // Pub. 100-04 ch. 5 §20.2 example 2: 20 minutes of 97112 and 20 of 97110 make 3 units, and
+  // either code may carry the second unit.
+  it('20 min 97112 + 20 min 97110 → 3 units, the extra one on either code', () => {
+    expect(
+      distributeUnits([
+        { code: '97112', minutes: 20 },
+        { code: '97110', minutes: 20 },
+      ]),
+    ).toEqual([
+      { code: '97112', minutes: 20, units: 2, maxUnits: 2 },
+      { code: '97110', minutes: 20, units: 1, maxUnits: 2 },
     ]);
   });
 
@@ -51,8 +65,8 @@ describe('distributeUnits', () => {
         { code: '97110', minutes: 23 },
       ]),
     ).toEqual([
-      { code: '97112', minutes: 24, units: 2 },
-      { code: '97110', minutes: 23, units: 1 },
+      { code: '97112', minutes: 24, units: 2, maxUnits: 2 },
+      { code: '97110', minutes: 23, units: 1, maxUnits: 1 },
     ]);
   });
 
@@ -85,16 +99,16 @@ describe('distributeUnits', () => {
         { code: '97010', minutes: 15 },
       ]),
     ).toEqual([
-      { code: '97161', minutes: 30, units: 1 },
-      { code: '97124', minutes: 20, units: 1 },
-      { code: '98940', minutes: 10, units: 1 },
-      { code: '97010', minutes: 15, units: 1 },
+      { code: '97161', minutes: 30, units: 1, maxUnits: 1 },
+      { code: '97124', minutes: 20, units: 1, maxUnits: 1 },
+      { code: '98940', minutes: 10, units: 1, maxUnits: 1 },
+      { code: '97010', minutes: 15, units: 1, maxUnits: 1 },
     ]);
   });
 
   it('gives a lone timed code under 8 minutes no unit', () => {
     expect(distributeUnits([{ code: '97140', minutes: 7 }])).toEqual([
-      { code: '97140', minutes: 7, units: 0 },
+      { code: '97140', minutes: 7, units: 0, maxUnits: 0 },
     ]);
   });
 
@@ -103,16 +117,13 @@ describe('distributeUnits', () => {
     expect(distributeUnits([{ code: '97124', minutes: 127 }])[0]?.units).toBe(8);
   });
 
-  it('counts unknown codes as timed unless told otherwise', () => {
-    expect(
-      distributeUnits([
-        { code: '97535', minutes: 20 },
-        { code: '97750', minutes: 20, timed: false },
-      ]),
-    ).toEqual([
-      { code: '97535', minutes: 20, units: 1 },
-      { code: '97750', minutes: 20, units: 1 },
+  it('never counts a code it does not know as timed: the caller must say', () => {
+    expect(() => distributeUnits([{ code: '97999', minutes: 20 }])).toThrow(RangeError);
+    expect(distributeUnits([{ code: '97999', minutes: 20, timed: false }])).toEqual([
+      { code: '97999', minutes: 20, units: 1, maxUnits: 1 },
     ]);
+    // 97018 (paraffin) is untimed: one unit, whatever its minutes.
+    expect(distributeUnits([{ code: '97018', minutes: 45 }])[0]?.units).toBe(1);
   });
 
   it('never bills more units than the total allows', () => {

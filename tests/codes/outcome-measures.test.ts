@@ -2,17 +2,43 @@ import { describe, expect, it } from 'vitest';
 import { OUTCOME_MEASURES, assessChange, lookupOutcomeMeasure } from '../../src/codes/outcome-measures.js';
 
 describe('OUTCOME_MEASURES', () => {
-  it('describes the DOMAIN §7 instruments', () => {
+  it('describes each instrument with its scale, MCID and source', () => {
     expect(
-      OUTCOME_MEASURES.map(({ id, min, max, higherIsBetter, mcid }) => [id, min, max, higherIsBetter, mcid]),
+      OUTCOME_MEASURES.map(({ id, min, max, higherIsBetter, mcid, mcidRelative, unit }) => [
+        id,
+        min,
+        max,
+        higherIsBetter,
+        mcid,
+        mcidRelative,
+        unit,
+      ]),
     ).toEqual([
-      ['NPRS', 0, 10, false, 2],
-      ['VAS', 0, 100, false, 15],
-      ['ODI', 0, 100, false, 10],
-      ['NDI', 0, 50, false, 7.5],
-      ['PSFS', 0, 10, true, 2],
-      ['ROM', 0, 180, true, null],
+      ['NPRS', 0, 10, false, 2, 0.3, 'points'],
+      ['VAS', 0, 100, false, 15, 0.3, 'mm'],
+      ['VAS-CM', 0, 10, false, 1.5, 0.3, 'cm'],
+      ['ODI', 0, 100, false, 10, 0.3, 'points'],
+      ['NDI', 0, 50, false, 7.5, null, 'points'],
+      ['NDI-%', 0, 100, false, 15, null, '%'],
+      ['PSFS', 0, 10, true, 2, null, 'points'],
+      ['LEFS', 0, 80, true, 9, null, 'points'],
+      ['QUICKDASH', 0, 100, false, 13.6, null, 'points'],
+      ['DASH', 0, 100, false, 10.2, null, 'points'],
+      ['SPADI', 0, 100, false, 13, null, 'points'],
+      ['ROM', 0, 180, true, null, null, 'degrees'],
     ]);
+    for (const measure of OUTCOME_MEASURES.filter((row) => row.mcid !== null)) {
+      expect(measure.source?.url).toMatch(/^https:\/\/doi\.org\//);
+    }
+  });
+
+  // Farrar 2001: 2 points or 30 %; Ostelo 2008: ODI 10 points or 30 %.
+  it('accepts the relative threshold the source papers give', () => {
+    expect(assessChange({ instrument: 'NPRS', baseline: 3, current: 1.5 }).meetsMcid).toBe(true);
+    expect(assessChange({ instrument: 'ODI', baseline: 16, current: 8 }).meetsMcid).toBe(true);
+    expect(assessChange({ instrument: 'ODI', baseline: 44, current: 36 }).meetsMcid).toBe(false);
+    expect(assessChange({ instrument: 'LEFS', baseline: 40, current: 49 }).meetsMcid).toBe(true);
+    expect(assessChange({ instrument: 'NDI-%', baseline: 40, current: 30 }).meetsMcid).toBe(false);
   });
 
   it('finds an instrument by id, any case', () => {

@@ -36,7 +36,7 @@ function exampleFor(profileId: string): string | undefined {
 }
 
 describe('administrator profiles', () => {
-  it('has one valid profile per administrator in ADMINISTRATORS.md, each with its source and check date', () => {
+  it('has one valid profile per administrator, each with its sources and check date', () => {
     const profiles = listAdministratorProfiles();
     expect(profiles.map((profile) => profile.id)).toEqual([
       'healthequity',
@@ -50,7 +50,7 @@ describe('administrator profiles', () => {
     ]);
     for (const profile of profiles) {
       expect(AdministratorProfile.parse(profile)).toEqual(profile);
-      expect(profile.source).not.toBe('');
+      expect(profile.sources.length).toBeGreaterThan(0);
       expect(profile.checkedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(profile.maxMonths).toBeLessThanOrEqual(12);
     }
@@ -236,8 +236,9 @@ describe('administrator profiles: required fields', () => {
       expect.objectContaining({ code: 'ADMINISTRATOR_FIELD_MISSING', level: 'error', path }),
     ]);
     expect(errors[0]?.message).toMatch(rule);
-    const source = listAdministratorProfiles().find((candidate) => candidate.id === profile)?.source ?? '';
-    expect(errors[0]?.source).toContain(source);
+    const url =
+      listAdministratorProfiles().find((candidate) => candidate.id === profile)?.sources[0]?.url ?? '';
+    expect(errors[0]?.source).toContain(`<${url}>`);
     const input = loadExample(example);
     mutate(input);
     await expect(generate('lmn', input, { today: TODAY })).rejects.toThrow(RuleError);
@@ -290,8 +291,12 @@ describe('administrator profiles: duration, timing and signer', () => {
     expect(administratorFindings('lmn-hsa-fsa-take-command', mutate)[0]?.message).toContain(
       'at most 12 months from the date it is signed; end the course by November 22, 2027',
     );
-    // HealthEquity counts from the first treatment: 12 months is fine.
-    expect(administratorFindings('lmn-hsa-fsa', mutate)).toEqual([]);
+    // HealthEquity counts from the date the letter is written (November 24, 2026), not the first visit.
+    const healthEquity = administratorFindings('lmn-hsa-fsa', mutate);
+    expect(healthEquity.map((finding) => finding.code)).toEqual(['ADMINISTRATOR_DURATION_TOO_LONG']);
+    expect(healthEquity[0]?.message).toContain(
+      'from the date it is written; end the course by November 23, 2027',
+    );
     const input = loadExample('lmn-hsa-fsa-take-command');
     mutate(input);
     const { pdf } = await generate('lmn', input, { today: TODAY, force: true });
@@ -330,13 +335,13 @@ describe('administrator profiles: duration, timing and signer', () => {
 
   it('warns when a HealthEquity letter is signed after treatment starts', () => {
     const findings = administratorFindings('lmn-hsa-fsa', (input) => {
-      input.provider.signature.signedOn = '2026-12-05';
+      input.provider.signature.electronic.attestedOn = '2026-12-05';
     });
     expect(findings).toEqual([
       expect.objectContaining({
         code: 'ADMINISTRATOR_SIGNED_AFTER_START',
         level: 'warning',
-        path: 'provider.signature.signedOn',
+        path: 'provider.signature.electronic.attestedOn',
       }),
     ]);
   });

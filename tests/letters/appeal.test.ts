@@ -10,7 +10,7 @@ const codeSets = await loadSharedCodeSets();
 function redated(denialDate: string, changes: { date?: string; level?: string; planType?: string } = {}) {
   const input = loadExample('appeal');
   input.date = changes.date ?? TODAY;
-  input.provider.signature.signedOn = input.date;
+  input.provider.signature.electronic.attestedOn = input.date;
   input.denial.denialDate = denialDate;
   input.denial.datesOfService = ['2026-04-06', '2026-04-08'];
   if (changes.level) input.denial.level = changes.level;
@@ -62,10 +62,32 @@ describe('appeal deadline', () => {
     ).toBe('2026-12-04');
   });
 
-  it('counts 60 days for a Medicare Advantage reconsideration', () => {
+  it('counts 65 days from the notice for a Medicare Advantage reconsideration (42 CFR 422.582(b))', () => {
     expect(
-      appealDeadline({ denialDate: '2026-10-01', level: 'first-internal' }, 'Medicare Advantage').date,
-    ).toBe('2026-11-30');
+      appealDeadline({ denialDate: '2026-10-01', level: 'first-internal' }, 'Medicare Advantage'),
+    ).toMatchObject({
+      date: '2026-12-05',
+      basis: '65 days after the date of the plan’s organization determination notice',
+    });
+  });
+
+  it('counts 60 days for Medicaid managed care and 90 days for TRICARE', () => {
+    expect(appealDeadline({ denialDate: '2026-10-01', level: 'first-internal' }, 'Medicaid').date).toBe(
+      '2026-11-30',
+    );
+    expect(appealDeadline({ denialDate: '2026-10-01', level: 'first-internal' }, 'TRICARE').date).toBe(
+      '2026-12-30',
+    );
+  });
+
+  it('counts external review as 45 CFR 147.136(d)(2)(i) does: October 30 gives March 1', () => {
+    expect(appealDeadline({ denialDate: '2026-10-30', level: 'external-review' }, 'PPO').date).toBe(
+      '2027-03-01',
+    );
+    // February 13, 2027 is a Saturday and February 15 Washington's Birthday.
+    expect(appealDeadline({ denialDate: '2026-10-13', level: 'external-review' }, 'PPO').date).toBe(
+      '2027-02-16',
+    );
   });
 
   it('takes the date printed in the notice when there is one', () => {
@@ -85,7 +107,7 @@ describe('appeal rules', () => {
         code: 'OUTCOME_BELOW_MCID',
         level: 'info',
         path: 'clinical.outcomeMeasures.1.current',
-        source: 'DOMAIN §7 [OUT-2]',
+        source: expect.stringContaining('<https://doi.org/10.1097/BRS.0b013e31815e3a10>'),
       }),
     ]);
   });
@@ -126,6 +148,15 @@ describe('appeal rules', () => {
     expect(codesOf(findingsOf(redated('2026-10-15', advantage)))).toEqual([]);
   });
 
+  it('titles a Medicare Advantage appeal a request for reconsideration, and notes a second level goes to the IRE', async () => {
+    const advantage = redated('2026-10-15', { planType: 'Medicare Advantage' });
+    const { text } = await textOf(advantage);
+    expect(text).toContain('RE: Request for Reconsideration — denied claim for manual therapy');
+    expect(text).toContain('to request a reconsideration of your denial');
+    const second = redated('2026-10-15', { planType: 'Medicare Advantage', level: 'second-internal' });
+    expect(codesOf(findingsOf(second))).toEqual(['MEDICARE_ADVANTAGE_SECOND_LEVEL']);
+  });
+
   it('warns when the level does not fit the plan', () => {
     expect(codesOf(findingsOf(redated('2026-10-15', { planType: 'Medicare' })))).toEqual([
       'APPEAL_LEVEL_NOT_FOR_PLAN',
@@ -156,9 +187,13 @@ describe('appeal rules', () => {
     expect(codesOf(findingsOf(late))).toEqual(['EXTERNAL_REVIEW_AFTER_60_DAYS']);
     late.denial.noticeDeadline = '2026-12-31';
     expect(codesOf(findingsOf(late))).toEqual([]);
-    const past = redated('2026-07-26', { level: 'external-review' });
+    const past = redated('2026-07-25', { level: 'external-review' });
     past.denial.finalInternalDenial = true;
     expect(codesOf(findingsOf(past))).toEqual(['APPEAL_PAST_DEADLINE']);
+    // November 26, 2026 is Thanksgiving Day: the last day moves to the letter date, November 27.
+    const holiday = redated('2026-07-26', { level: 'external-review' });
+    holiday.denial.finalInternalDenial = true;
+    expect(codesOf(findingsOf(holiday))).toEqual(['APPEAL_DEADLINE_NEAR', 'EXTERNAL_REVIEW_AFTER_60_DAYS']);
   });
 
   it('writes the external-review statement into the letter', async () => {
@@ -169,7 +204,9 @@ describe('appeal rules', () => {
     expect(text).toContain(
       "Internal appeals are exhausted: the denial of October 15, 2026 is the plan's final internal decision. I request an independent external review of this decision.",
     );
-    expect(text).toContain('the deadline is February 15, 2027, 4 months after the final internal denial');
+    expect(text).toContain(
+      'the deadline is February 16, 2027, 4 months after the final internal denial, moved to the next business day when that is a weekend or federal holiday',
+    );
   });
 
   it('warns about an expedited appeal without a reason', () => {
@@ -283,9 +320,16 @@ describe('appeal letter', () => {
     expect(text).toContain('Filing deadline May 8, 2027 (180 days after the denial notice)');
     expect(text).toContain('CO-50: The payer says the service was not medically necessary.');
     expect(text).toContain('Amount billed $1,140.00');
+    expect(text).toContain(
+      'Numeric Pain Rating Scale (NPRS) and Patient-Specific Functional Scale (PSFS) improved by a clinically meaningful amount',
+    );
     expect(text).toContain('Measure Baseline Current Target Change MCID reached');
-    expect(text).toContain('NPRS 7 09/28/2026 3 11/16/2026 2 4 points better Yes (MCID 2 points)');
-    expect(text).toContain('ODI 44 09/28/2026 36 11/16/2026 20 8 points better No (MCID 10 points)');
+    expect(text).toContain(
+      'NPRS 7 09/28/2026 3 11/16/2026 2 4 points better Yes (MCID 2 points or 30 % of the baseline)',
+    );
+    expect(text).toContain(
+      'ODI 44 09/28/2026 36 11/16/2026 20 8 points better No (MCID 10 points or 30 % of the baseline)',
+    );
     expect(text).toContain('PSFS 3.3 09/28/2026 6 11/16/2026 8 2.7 points better Yes (MCID 2 points)');
     expect(text).toContain(
       'I ask you to reverse the denial and reprocess claim UH26-3318-70452 for payment of $1,140.00.',
@@ -299,9 +343,9 @@ describe('appeal letter', () => {
   it('words progress below the MCID honestly', async () => {
     const { text } = await textOf(loadExample('appeal'));
     expect(text).toContain(
-      'ODI went from 44 to 36, 8 points better. That is less than the minimal clinically important difference of 10 points, so I do not count it as a clinically meaningful change.',
+      'ODI went from 44 to 36, 8 points better. That is less than the minimal clinically important difference of 10 points or 30 % of the baseline, so I do not count it as a clinically meaningful change.',
     );
-    expect(text).toContain('the change in ODI is not yet clinically meaningful');
+    expect(text).toContain('the change in Oswestry Disability Index (ODI) is not yet clinically meaningful');
     const { text: none } = await textOf(
       mutated((input) => {
         input.clinical.outcomeMeasures = [

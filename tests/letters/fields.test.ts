@@ -132,7 +132,10 @@ describe('input problems are reported all at once, with paths and no values', ()
 
   it('refuses a signature that is not a readable image', () => {
     const issues = issuesOf((input) => {
-      input.provider.signature = { image: Buffer.from('GIF89a').toString('base64') };
+      input.provider.signature = {
+        electronic: { attestedOn: input.date, statement: 'I sign this letter electronically.' },
+        image: Buffer.from('GIF89a').toString('base64'),
+      };
     });
     expect(issues).toEqual([
       { path: 'provider.signature.image', code: 'INVALID_IMAGE', message: expect.any(String) },

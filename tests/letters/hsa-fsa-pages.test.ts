@@ -80,9 +80,9 @@ describe('HSA/FSA patient cover page', () => {
     expect(cover).toContain(
       'Esta carta cubre las sesiones desde el 1 de diciembre de 2026 y es válida hasta el 31 de mayo de 2027.',
     );
-    expect(cover).toContain(
-      'piden una carta nueva cada año del plan, y el suyo termina el 31 de diciembre de 2026',
-    );
+    // Via Benefits does not ask for a new letter each plan year: no renewal date that would
+    // contradict the valid-through date above.
+    expect(cover).not.toContain('carta nueva cada año del plan');
     expect(cover).toContain('¿Tiene preguntas? Llámenos al (210) 555-0188.');
     expect(cover).toContain('Esta página es para usted');
     expect(cover).not.toMatch(/December|Letter of Medical Necessity —/);
@@ -102,7 +102,7 @@ describe('HSA/FSA patient cover page', () => {
       'Upload the letter with your claim in your First Dollar online account or mobile app',
     );
     expect(cover).toContain('This letter covers visits from November 30, 2026 through February 7, 2027.');
-    expect(cover).toContain('Administrators also ask for a new letter every plan year');
+    expect(cover).not.toContain('new letter every plan year');
     expect(cover).toContain(
       'With an HSA, you, not your administrator, must show that each payment was for medical care',
     );
@@ -119,7 +119,20 @@ describe('HSA/FSA patient cover page', () => {
     expect(flat(pages[0])).toContain(
       'Send it before your first visit: HealthEquity reimburses only services received after it has received and approved the letter.',
     );
-    expect(flat(pages[0])).toContain('your plan year ends on December 31, 2026');
+    expect(flat(pages[0])).not.toContain('renew it before');
+  });
+
+  it('cuts the valid-through date to the plan year when the administrator wants a letter each plan year', async () => {
+    const pages = await pagesOf('lmn-hsa-fsa-take-command', (input) => {
+      input.coverPage = true;
+      input.coverage.planYearEnd = '2027-01-31';
+    });
+    const cover = flat(pages[0]);
+    expect(cover).toContain('through January 31, 2027. Visits after that date need a new letter.');
+    expect(cover).toContain(
+      'Your administrator also asks for a new letter every plan year, and your plan year ends on January 31, 2027: ask us to renew it before then.',
+    );
+    expect(flat(pages[1])).toContain('Valid through January 31, 2027');
   });
 
   it('comes with a language, or on request, and not otherwise', async () => {

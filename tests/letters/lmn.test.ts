@@ -36,16 +36,37 @@ describe('lmn rules', () => {
         level: 'error',
         path: 'treatment.duration',
       }),
+      // HealthEquity counts its 12 months from the letter date.
+      expect.objectContaining({ code: 'ADMINISTRATOR_DURATION_TOO_LONG' }),
     ]);
     expect(over[0]?.message).toContain('November 30, 2027');
     const twelve = findingsOf('lmn-hsa-fsa', (input) => {
       input.treatment.duration = { months: 12 };
+      input.treatment.startDate = input.date;
     });
     expect(codes(twelve)).toEqual([]);
     const insurance = findingsOf('lmn-insurance', (input) => {
       input.treatment.duration = { months: 18 };
     });
-    expect(codes(insurance)).toEqual([]);
+    // No 12-month limit for an insurer; the length still needs its reason.
+    expect(codes(insurance)).toEqual(['CARE_AMOUNT_NOT_EXPLAINED']);
+  });
+
+  // IRS Notice 2010-38: an FSA or HRA reimburses a child through the year the child turns 26;
+  // IRS Pub. 969: an HSA only the account holder's tax dependents.
+  it('warns when a dependent is past what the account may pay for', () => {
+    const adultChild = (accountType: string, dateOfBirth: string) =>
+      codes(
+        findingsOf('lmn-hsa-fsa', (input) => {
+          input.patient.dateOfBirth = dateOfBirth;
+          input.coverage.accountType = accountType;
+        }),
+      ).filter((code) => code.startsWith('FSA_') || code.startsWith('HSA_'));
+    // The course runs December 1, 2026 to May 31, 2027: a child born in 2000 turns 26 in 2026.
+    expect(adultChild('FSA', '2000-03-15')).toEqual(['FSA_CHILD_PAST_AGE_26']);
+    expect(adultChild('FSA', '2001-03-15')).toEqual([]);
+    expect(adultChild('HSA', '2005-03-15')).toEqual(['HSA_DEPENDENT_NOT_TAX_DEPENDENT']);
+    expect(adultChild('HSA', '2012-03-15')).toEqual([]);
   });
 
   it('warns when no goal is stated, or none can be measured', () => {

@@ -43,7 +43,8 @@ describe('prescription', () => {
     expect(text).toContain('November 30, 2026 through January 10, 2027');
     expect(text).toContain('myofascial release, trigger point therapy and soft-tissue mobilization');
     expect(text).toContain('lumbar paraspinals, quadratus lumborum and gluteal muscles');
-    expect(text).toContain('Contraindications: none known');
+    expect(text).toContain('Precautions moderate pressure over the lumbar spine');
+    expect(text).not.toContain('Contraindications');
     expect(text).toContain('Re-evaluation by January 8, 2027');
     expect(text).toContain('NPI 1740293810');
     expect(text).toContain(
@@ -51,11 +52,29 @@ describe('prescription', () => {
     );
   });
 
-  it('prints "none known" when no precaution is given', async () => {
+  it('never prints "none known" for precautions nobody gave, and asks for them instead', async () => {
     const { text } = await textOf((input) => {
       input.treatment.precautions = [];
     });
-    expect(text).toContain('Precautions none known Contraindications: none known');
+    expect(text).not.toContain('none known');
+    expect(text).not.toContain('Precautions');
+    expect(text).not.toContain('Contraindications');
+    expect(
+      findingsOf((input) => {
+        input.treatment.precautions = [];
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        code: 'PRESCRIPTION_WITHOUT_PRECAUTIONS',
+        level: 'warning',
+        path: 'contraindications',
+      }),
+    ]);
+    const { text: stated } = await textOf((input) => {
+      input.treatment.precautions = [];
+      input.contraindications = ['none known'];
+    });
+    expect(stated).toContain('Contraindications none known');
   });
 
   it.each([
@@ -220,7 +239,11 @@ describe('prescription', () => {
       findingsOf((input) => {
         input.diagnoses[0].code = 'S39.012A';
       }),
-    ).toEqual([expect.objectContaining({ code: 'INJURY_CODE_INITIAL_ENCOUNTER', path: 'diagnoses.0.code' })]);
+    ).toEqual([
+      expect.objectContaining({ code: 'INJURY_CODE_INITIAL_ENCOUNTER', path: 'diagnoses.0.code' }),
+      // The example's words still say "subsequent encounter".
+      expect.objectContaining({ code: 'DIAGNOSIS_DESCRIPTION_MISMATCH', path: 'diagnoses.0.description' }),
+    ]);
   });
 
   it('refuses S33.5 and accepts S33.5XXD', () => {

@@ -43,9 +43,9 @@ describe('prior-authorization request', () => {
     expect(text).toContain('Rendering provider Jenna Park, LMT, Bayview Manual Therapy, NPI 1492876531');
     expect(text).toContain('Referral on file from the primary care physician');
     expect(text).toContain(
-      'Baseline measures: NPRS 6 on November 12, 2026 (goal 2); NDI 24 on November 12, 2026 (goal 12)',
+      'Outcome measures: Numeric Pain Rating Scale (NPRS), baseline 6 on November 12, 2026, target 2; Neck Disability Index (NDI), baseline 24 on November 12, 2026, target 12. NPRS and NDI are patient-reported.',
     );
-    expect(text).toContain('Cyclobenzaprine 5 mg at night (2 weeks): stopped because of morning drowsiness');
+    expect(text).toContain('Cyclobenzaprine 5 mg at night, 2 weeks: stopped because of morning drowsiness');
     expect(text).toContain('cervical radiograph report of October 6, 2026');
     expect(text).toContain('Please send your written decision to me by fax at (415) 555-0121');
     expect(text).toContain('peer-to-peer discussion');
@@ -178,7 +178,16 @@ describe('prior-authorization request', () => {
           input.treatment.service = 'massage-therapy';
         }),
       ),
-    ).toEqual(['MEDICARE_NO_MASSAGE_BENEFIT']);
+    ).toEqual(['MEDICARE_NO_MASSAGE_BENEFIT', 'MEDICARE_NO_DECISION_TIME']);
+  });
+
+  it('asks Original Medicare for no decision time, which it does not set for therapy', async () => {
+    const input = loadExample('prior-auth');
+    input.coverage.planType = 'Medicare';
+    const { pdf } = await generate('prior-auth', input, { today: TODAY, force: true });
+    const { text } = await readPdf(pdf);
+    expect(text).toContain('This is a standard request: I ask for your written decision.');
+    expect(text).not.toContain('15 calendar days');
   });
 
   it('reports every input problem at once', () => {

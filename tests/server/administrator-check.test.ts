@@ -25,7 +25,9 @@ describe('HTTP: administrator profiles', () => {
           path: 'coverage.employer',
           message:
             "FSAFEDS requires the account holder's employer in the letter: the Federal FSA Program may deny a letter that is missing any item on its list.",
-          source: expect.stringMatching(/^FSAFEDS: fsafeds\.com.*\(checked \d{4}-\d{2}-\d{2}\)$/),
+          source: expect.stringMatching(
+            /^FSAFEDS: .*\(checked \d{4}-\d{2}-\d{2}\) <https:\/\/www\.fsafeds\.com\//,
+          ),
         },
       ],
     });

@@ -2,7 +2,7 @@ import { lookupCarc } from '../../codes/carc.js';
 
 export type Answer = 'necessity' | 'authorization' | 'coverage' | 'other';
 
-// How the letter answers each kind of reason (DOMAIN §4.1; LETTERS.md "Appeal" item 3).
+// How the letter answers each kind of reason (X12 CARC meanings): necessity, authorization, coverage.
 const ANSWERS: Record<Answer, ReadonlySet<number>> = {
   necessity: new Set([50, 151, 167]),
   authorization: new Set([197, 198, 242, 243]),

@@ -1,15 +1,17 @@
 import { formatLongDate, formatShortDate } from '../../calendar.js';
 import { lookupCarc } from '../../codes/carc.js';
-import { assessProgress, describeAmount, type Progress } from '../assess-progress.js';
+import { assessProgress, describeAmount, describeMcid, type Progress } from '../assess-progress.js';
 import { describeUnits } from '../describe-units.js';
 import type { OutcomeMeasure } from '../fields.js';
+import { nameInstrument } from '../name-instrument.js';
 import {
+  clinicalView,
   commonContext,
   commonView,
   countSessions,
   describeDuration,
   describeFrequency,
-  diagnosisDescription,
+  diagnosesView,
   SERVICE_NAMES,
   treatmentEndDate,
 } from '../letter-view.js';
@@ -33,7 +35,25 @@ const LEVEL_PHRASES: Record<AppealLevel, string> = {
   'medicare-redetermination': 'a redetermination',
 };
 
-function describeProgress(measure: OutcomeMeasure, progress: Progress | undefined) {
+// A Medicare Advantage plan's first appeal is a "request for reconsideration" (42 CFR 422.582).
+const MEDICARE_ADVANTAGE_TITLES: Partial<Record<AppealLevel, string>> = {
+  'first-internal': 'Request for Reconsideration',
+  expedited: 'Request for Expedited Reconsideration',
+};
+const MEDICARE_ADVANTAGE_PHRASES: Partial<Record<AppealLevel, string>> = {
+  'first-internal': 'a reconsideration',
+  expedited: 'an expedited reconsideration',
+};
+
+function describeLevel(level: AppealLevel, planType: Appeal['coverage']['planType']) {
+  const advantage = planType === 'Medicare Advantage';
+  return {
+    title: (advantage ? MEDICARE_ADVANTAGE_TITLES[level] : undefined) ?? LEVEL_TITLES[level],
+    phrase: (advantage ? MEDICARE_ADVANTAGE_PHRASES[level] : undefined) ?? LEVEL_PHRASES[level],
+  };
+}
+
+function describeProgress(measure: OutcomeMeasure, progress: Progress | undefined, spelledOut: boolean) {
   const instrument = progress?.instrument;
   const mcid = instrument?.mcid;
   const change =
@@ -49,9 +69,9 @@ function describeProgress(measure: OutcomeMeasure, progress: Progress | undefine
       ? '—'
       : mcid === null || mcid === undefined
         ? 'no single MCID'
-        : `${progress.meetsMcid ? 'Yes' : 'No'} (MCID ${describeAmount(mcid, instrument)})`;
+        : `${progress.meetsMcid ? 'Yes' : 'No'} (MCID ${describeMcid(instrument) ?? ''})`;
   return {
-    instrument: measure.instrument,
+    name: spelledOut ? nameInstrument(measure.instrument).short : nameInstrument(measure.instrument).full,
     baseline: String(measure.baseline),
     baselineDate: measure.baselineDate && formatShortDate(measure.baselineDate),
     current: measure.current === undefined ? '—' : String(measure.current),
@@ -65,32 +85,51 @@ function describeProgress(measure: OutcomeMeasure, progress: Progress | undefine
 /** One honest sentence per re-measured instrument: meaningful, not yet meaningful, unchanged or worse. */
 function progressStatement(measure: OutcomeMeasure, progress: Progress): string {
   const { instrument, baseline, current } = progress;
-  const moved = `${measure.instrument} went from ${baseline} to ${current}`;
+  const { short } = nameInstrument(measure.instrument);
+  const moved = `${short} went from ${baseline} to ${current}`;
   if (progress.improved === null) return `${moved}.`;
-  if (progress.change === 0) return `${measure.instrument} is unchanged at ${current}.`;
+  if (progress.change === 0) return `${short} is unchanged at ${current}.`;
   const amount = describeAmount(progress.change, instrument);
   if (!progress.improved) return `${moved}, ${amount} worse.`;
   const mcid = instrument?.mcid;
   if (mcid === null || mcid === undefined) {
     return `${moved}, ${amount} better; there is no single accepted minimal clinically important difference for this measure.`;
   }
-  const threshold = describeAmount(mcid, instrument);
+  const threshold = instrument === undefined ? '' : (describeMcid(instrument) ?? '');
   return progress.meetsMcid
     ? `${moved}, ${amount} better, which reaches the minimal clinically important difference of ${threshold}.`
     : `${moved}, ${amount} better. That is less than the minimal clinically important difference of ${threshold}, so I do not count it as a clinically meaningful change.`;
 }
 
-function progressView(measures: readonly OutcomeMeasure[]) {
+/** `spelledOut`: the reasons above the table may name the judged instruments in full. */
+function progressView(measures: readonly OutcomeMeasure[], spelledOut: boolean) {
   const assessed = measures.map((measure) => ({ measure, progress: assessProgress(measure) }));
   const judged = assessed.filter(({ progress }) => typeof progress?.meetsMcid === 'boolean');
   const meaningful = judged
     .filter(({ progress }) => progress?.meetsMcid === true)
-    .map(({ measure }) => measure.instrument);
+    .map(({ measure }) => nameInstrument(measure.instrument).full);
   const notYet = judged
     .filter(({ progress }) => progress?.meetsMcid === false)
-    .map(({ measure }) => measure.instrument);
+    .map(({ measure }) => nameInstrument(measure.instrument).full);
+  const remeasured = assessed.filter(({ progress }) => progress !== undefined);
+  const reported = remeasured.filter(({ measure }) => nameInstrument(measure.instrument).patientReported);
+  // The reasons list the judged instruments by name only when some changed meaningfully and some not.
+  const listed = spelledOut && meaningful.length > 0 && notYet.length > 0;
   return {
-    rows: assessed.map(({ measure, progress }) => describeProgress(measure, progress)),
+    /** Patient-reported scores are never called objective. */
+    label:
+      reported.length === remeasured.length
+        ? 'Patient-reported progress'
+        : reported.length === 0
+          ? 'Measured progress'
+          : 'Progress',
+    patientReported: measures
+      .map((measure) => nameInstrument(measure.instrument))
+      .filter((name) => name.patientReported)
+      .map((name) => name.short),
+    rows: assessed.map(({ measure, progress }) =>
+      describeProgress(measure, progress, listed && typeof progress?.meetsMcid === 'boolean'),
+    ),
     statements: assessed.flatMap(({ measure, progress }) =>
       progress ? [progressStatement(measure, progress)] : [],
     ),
@@ -104,9 +143,10 @@ function progressView(measures: readonly OutcomeMeasure[]) {
 const DOLLARS = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
 export function appealView(data: Appeal) {
-  const { treatment, clinical, patient, denial, coverage, provider } = data;
+  const { treatment, clinical, denial, coverage, provider } = data;
   const service = SERVICE_NAMES[treatment.service];
-  const title = `${LEVEL_TITLES[denial.level]} — denied claim for ${service}`;
+  const level = describeLevel(denial.level, coverage.planType);
+  const title = `${level.title} — denied claim for ${service}`;
   const deadline = appealDeadline(denial, coverage.planType);
   const carc = lookupCarc(denial.reasonCode);
   const answer = answerFor(denial.reasonCode);
@@ -117,12 +157,7 @@ export function appealView(data: Appeal) {
     letter: commonContext(data, coverage),
     title,
     coverage,
-    patientFirstName: patient.firstName,
-    diagnoses: data.diagnoses.map((diagnosis) => ({
-      code: diagnosis.code,
-      description: diagnosisDescription(diagnosis) ?? '',
-      onset: diagnosis.onset && formatLongDate(diagnosis.onset),
-    })),
+    diagnoses: diagnosesView(data.diagnoses),
     denial: {
       claimNumber: denial.claimNumber,
       datesOfService: [...denial.datesOfService].sort().map(formatShortDate),
@@ -131,8 +166,8 @@ export function appealView(data: Appeal) {
       reasonCode: carc?.code ?? denial.reasonCode,
       meaning: carc?.meaning,
       reasonText: denial.reasonText,
-      levelTitle: LEVEL_TITLES[denial.level],
-      levelPhrase: LEVEL_PHRASES[denial.level],
+      levelTitle: level.title,
+      levelPhrase: level.phrase,
       external: denial.level === 'external-review',
       finalInternalDenial: denial.finalInternalDenial === true,
       deemedExhausted: denial.deemedExhausted,
@@ -155,10 +190,7 @@ export function appealView(data: Appeal) {
       coverage: answer === 'coverage',
     },
     answer: data.answer,
-    clinical: {
-      ...clinical,
-      treatingSince: clinical.treatingSince && formatLongDate(clinical.treatingSince),
-    },
+    clinical: clinicalView(clinical),
     plan: {
       service,
       frequency: describeFrequency(treatment.frequency),
@@ -167,12 +199,15 @@ export function appealView(data: Appeal) {
       sessionMinutes: treatment.sessionMinutes,
       techniques: treatment.techniques,
       bodyAreas: treatment.bodyAreas,
+      deliveredBy: treatment.deliveredBy,
+      precautions: treatment.precautions,
+      rationale: treatment.rationale,
       startDate: formatLongDate(treatment.startDate),
       endDate: formatLongDate(endDate),
       procedures: units.procedures,
       remaining: endDate > data.date,
     },
-    progress: progressView(clinical.outcomeMeasures),
+    progress: progressView(clinical.outcomeMeasures, answer === 'necessity'),
     replyFax: provider.practice.fax,
     phone: provider.practice.phone,
     enclosures: data.enclosures,

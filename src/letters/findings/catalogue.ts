@@ -20,7 +20,10 @@ export interface FindingEntry<Params = never> {
   fix: string;
   /** The sentence the finding carries; a function when it states values (a date, a code). */
   message: string | ((params: Params) => string);
+  /** Every source the finding can cite; the catalogue page lists them all. */
   sources: readonly Source[];
+  /** The ones one finding cites, when they depend on its values (the deadline rule that applied). */
+  sourcesFor?: (params: Params) => readonly Source[];
 }
 
 /** Keeps each entry's parameter type while the catalogue holds them side by side. */
@@ -49,8 +52,9 @@ export function reporterFor<Entries extends Record<string, FindingEntry>>(entrie
     ...params: ParamsOf<Entries[Code]>
   ): Finding {
     const entry = entries[code] as FindingEntry<unknown>;
-    const message =
-      typeof entry.message === 'function' ? entry.message((params as unknown[])[0]) : entry.message;
-    return { code, level: entry.level, path, message, source: citeSources(entry.sources) };
+    const values = (params as unknown[])[0];
+    const message = typeof entry.message === 'function' ? entry.message(values) : entry.message;
+    const sources = entry.sourcesFor?.(values) ?? entry.sources;
+    return { code, level: entry.level, path, message, source: citeSources(sources) };
   };
 }

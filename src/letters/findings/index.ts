@@ -1,9 +1,23 @@
 // Every finding lmnkit can emit, by code. Each area keeps its entries in its own module.
+import { APPEAL_FINDINGS } from './appeal.js';
 import { reporterFor } from './catalogue.js';
+import { CLINICAL_FINDINGS } from './clinical.js';
+import { HSA_FSA_FINDINGS } from './hsa-fsa.js';
 import { LETTER_CONTENT_FINDINGS } from './letter-content.js';
+import { PRESCRIPTION_FINDINGS } from './prescription.js';
+import { PRIOR_AUTH_FINDINGS } from './prior-auth.js';
+import { PROCEDURE_FINDINGS } from './procedures.js';
+import { SIGNER_FINDINGS } from './signer.js';
 
 export const FINDINGS = {
   ...LETTER_CONTENT_FINDINGS,
+  ...APPEAL_FINDINGS,
+  ...PRIOR_AUTH_FINDINGS,
+  ...PRESCRIPTION_FINDINGS,
+  ...HSA_FSA_FINDINGS,
+  ...CLINICAL_FINDINGS,
+  ...PROCEDURE_FINDINGS,
+  ...SIGNER_FINDINGS,
 };
 
 export type FindingCode = keyof typeof FINDINGS;

@@ -29,7 +29,10 @@ export interface HsaFsaAccount extends AdministratorMatch {
   profileLatestEndDate: string;
   /** The day the profile's months count from. */
   profileAnchorDate: string;
-  /** What the letter prints: the end of the course, cut to what the administrator accepts. */
+  /**
+   * What the letter and its cover page print: the end of the course, cut to what the
+   * administrator accepts and, when it wants a new letter each plan year, to the plan year's end.
+   */
   validThrough: string;
 }
 
@@ -77,11 +80,19 @@ export function describeAccount(data: HsaFsaLetter): HsaFsaAccount {
   const { treatment } = data;
   const endDate = treatmentEndDate(treatment);
   const latestEndDate = lastDayAfterMonths(treatment.startDate, GENERIC_MAX_MONTHS);
+  const { profile } = match;
   const profileAnchorDate =
-    match.profile.validFrom === 'start'
+    profile.validFrom === 'start'
       ? treatment.startDate
-      : (data.provider.signature?.signedOn ?? data.date);
-  const profileLatestEndDate = lastDayAfterMonths(profileAnchorDate, match.profile.maxMonths);
+      : profile.validFrom === 'letter'
+        ? data.date
+        : (data.provider.signature?.electronic?.attestedOn ?? data.date);
+  const profileLatestEndDate = lastDayAfterMonths(profileAnchorDate, profile.maxMonths);
+  const planYearEnd = data.coverage?.planYearEnd;
+  const planYearLimit =
+    profile.newLetterEachPlanYear && planYearEnd !== undefined && planYearEnd >= treatment.startDate
+      ? [planYearEnd]
+      : [];
   return {
     ...match,
     participant: findParticipant(data),
@@ -90,6 +101,8 @@ export function describeAccount(data: HsaFsaLetter): HsaFsaAccount {
     latestEndDate,
     profileLatestEndDate,
     profileAnchorDate,
-    validThrough: [endDate, latestEndDate, profileLatestEndDate].reduce((a, b) => (a < b ? a : b)),
+    validThrough: [endDate, latestEndDate, profileLatestEndDate, ...planYearLimit].reduce((a, b) =>
+      a < b ? a : b,
+    ),
   };
 }

@@ -14,6 +14,12 @@ function fillCertification(text: string, diagnosisCount: number): string {
     .replaceAll('{these}', many ? 'these' : 'this');
 }
 
+const ACCOUNT_NAMES = {
+  HSA: 'health savings account (HSA)',
+  FSA: 'flexible spending account (FSA)',
+  HRA: 'health reimbursement arrangement (HRA)',
+} as const;
+
 /**
  * What lmn.hbs and its HSA/FSA partials print under `account`.
  * @example
@@ -33,12 +39,19 @@ export function hsaFsaView(data: HsaFsaLetter) {
   const flags = {
     serviceAfterLetter: profile.serviceAfterLetter,
     oneUploadPerClaim: profile.oneUploadPerClaim,
+    newLetterEachPlanYear: profile.newLetterEachPlanYear,
   };
   return {
     administrator: coverage?.administrator,
     accountType: coverage?.accountType ?? 'HSA/FSA',
     holder: showHolder ? participant : undefined,
+    /** "flexible spending account (FSA)": the account named in words, never "FSA account". */
+    accountName:
+      coverage?.accountType === undefined ? 'HSA, FSA or HRA' : ACCOUNT_NAMES[coverage.accountType],
+    /** Whose account pays, when it is not the patient's. */
+    payerName: participant.isPatient ? undefined : participant.name,
     validThrough: formatLongDate(account.validThrough),
+    planYearEnd: coverage?.planYearEnd && formatLongDate(coverage.planYearEnd),
     certification: fillCertification(profile.certification, data.diagnoses.length),
     ...flags,
     cover: (data.coverPage ?? data.language !== undefined) && {

@@ -1,12 +1,14 @@
 import { formatLongDate } from '../../calendar.js';
+import { describeUnits } from '../describe-units.js';
 import {
+  clinicalView,
   commonContext,
   commonView,
   countSessions,
   describeDuration,
   describeFrequency,
-  diagnosisDescription,
-  procedureLabel,
+  diagnosesView,
+  measuresView,
   SERVICE_NAMES,
   treatmentEndDate,
 } from '../letter-view.js';
@@ -14,7 +16,7 @@ import { hsaFsaView } from './hsa-fsa-view.js';
 import type { Lmn } from './schema.js';
 
 export function lmnView(data: Lmn) {
-  const { treatment, clinical, patient } = data;
+  const { treatment, clinical } = data;
   const service = SERVICE_NAMES[treatment.service];
   const title = `Letter of Medical Necessity — ${service}`;
   const context = {
@@ -23,27 +25,13 @@ export function lmnView(data: Lmn) {
     insurance: data.purpose === 'insurance',
     coverage: data.purpose === 'insurance' ? data.coverage : undefined,
     account: data.purpose === 'hsa-fsa' && hsaFsaView(data),
-    patientFirstName: patient.firstName,
-    diagnoses: data.diagnoses.map((diagnosis) => ({
-      code: diagnosis.code,
-      description: diagnosisDescription(diagnosis) ?? '',
-      onset: diagnosis.onset && formatLongDate(diagnosis.onset),
-    })),
-    clinical: {
-      ...clinical,
-      treatingSince: clinical.treatingSince && formatLongDate(clinical.treatingSince),
-      outcomeMeasures: clinical.outcomeMeasures.map((measure) => ({
-        ...measure,
-        baselineDate: measure.baselineDate && formatLongDate(measure.baselineDate),
-      })),
-    },
+    diagnoses: diagnosesView(data.diagnoses),
+    clinical: clinicalView(clinical),
+    measures: measuresView(clinical.outcomeMeasures),
     treatment: {
       ...treatment,
       service,
-      procedures: treatment.procedures.map((procedure) => ({
-        ...procedure,
-        label: procedureLabel(procedure.code),
-      })),
+      ...describeUnits(treatment.procedures),
       frequency: describeFrequency(treatment.frequency),
       duration: describeDuration(treatment),
       sessions: countSessions(treatment),

@@ -6,14 +6,14 @@ import {
   countSessions,
   describeDuration,
   describeFrequency,
-  diagnosisDescription,
+  diagnosesView,
   SERVICE_NAMES,
   treatmentEndDate,
 } from '../letter-view.js';
 import type { Prescription } from './schema.js';
 
 export function prescriptionView(data: Prescription) {
-  const { treatment, patient } = data;
+  const { treatment } = data;
   const service = SERVICE_NAMES[treatment.service];
   const title = `Prescription for ${service}`;
   const endDate = treatmentEndDate(treatment);
@@ -21,16 +21,12 @@ export function prescriptionView(data: Prescription) {
     letter: commonContext(data, data.coverage),
     title,
     coverage: data.coverage,
-    patientFirstName: patient.firstName,
     indication: data.indication,
-    diagnoses: data.diagnoses.map((diagnosis) => ({
-      code: diagnosis.code,
-      description: diagnosisDescription(diagnosis) ?? '',
-      onset: diagnosis.onset && formatLongDate(diagnosis.onset),
-    })),
+    diagnoses: diagnosesView(data.diagnoses),
     order: {
       service,
       deliveredBy: treatment.deliveredBy,
+      rationale: treatment.rationale,
       techniques: treatment.techniques,
       bodyAreas: treatment.bodyAreas,
       frequency: describeFrequency(treatment.frequency),

@@ -8,21 +8,33 @@ export interface DecisionTime {
   basis: string | undefined;
 }
 
-const CMS_0057_PLANS = new Set<z.infer<typeof PlanType>>(['Medicare Advantage', 'Medicaid']);
-const ERISA_PLANS = new Set<z.infer<typeof PlanType>>(['PPO', 'HMO', 'EPO', 'POS', 'HDHP', 'Other']);
+type Plan = z.infer<typeof PlanType>;
 
-/** How soon the plan must decide (DOMAIN §4.2). */
+const CMS_0057_PLANS = new Set<Plan>(['Medicare Advantage', 'Medicaid']);
+const ERISA_PLANS = new Set<Plan>(['PPO', 'HMO', 'EPO', 'POS', 'HDHP', 'Other']);
+
+/**
+ * How soon the plan must decide: CMS-0057-F for Medicare Advantage and Medicaid, 29 CFR
+ * 2560.503-1 for a private employer's plan only (it governs no other plan: DOL EBSA, Benefit
+ * Claims Procedure Regulation FAQs, A-1). Undefined for Original Medicare, which sets no decision
+ * time for a therapy request, so the letter asks for none.
+ * @example
+ * decisionTime('standard', 'Medicare'); // undefined
+ */
 export function decisionTime(
   urgency: 'standard' | 'expedited',
-  planType: z.infer<typeof PlanType>,
-): DecisionTime {
+  planType: Plan,
+  employerPlan = false,
+): DecisionTime | undefined {
+  if (planType === 'Medicare') return undefined;
+  const erisa = employerPlan && ERISA_PLANS.has(planType);
   if (urgency === 'expedited') {
     return {
       days: 3,
       wording: '72 hours',
       basis: CMS_0057_PLANS.has(planType)
         ? 'the time allowed for expedited requests (CMS-0057-F)'
-        : ERISA_PLANS.has(planType)
+        : erisa
           ? 'the time allowed for urgent care claims (29 CFR 2560.503-1)'
           : undefined,
     };
@@ -37,8 +49,6 @@ export function decisionTime(
   return {
     days: 15,
     wording: '15 calendar days',
-    basis: ERISA_PLANS.has(planType)
-      ? 'the time allowed for pre-service claims (29 CFR 2560.503-1)'
-      : undefined,
+    basis: erisa ? 'the time allowed for pre-service claims (29 CFR 2560.503-1)' : undefined,
   };
 }

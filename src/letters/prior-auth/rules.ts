@@ -1,13 +1,16 @@
 import { addCalendarDays, formatLongDate } from '../../calendar.js';
 import type { Finding } from '../../errors.js';
 import { clinicalRules } from '../clinical-rules.js';
+import { contentRules } from '../content-rules.js';
 import { coverageRules } from '../coverage-rules.js';
 import { diagnosisDescriptionRules, diagnosisRules } from '../diagnosis-rules.js';
+import { finding } from '../findings/index.js';
 import type { RuleContext } from '../kind.js';
 import { letterRules } from '../letter-rules.js';
 import { countSessions } from '../letter-view.js';
 import { procedureRules } from '../procedure-rules.js';
 import { sessionUnits } from '../session-units.js';
+import { chiropracticRules, signerRules } from '../signer-rules.js';
 import { decisionTime } from './decision-time.js';
 import type { PriorAuth } from './schema.js';
 
@@ -20,6 +23,7 @@ export function priorAuthRules(data: PriorAuth, context: RuleContext): Finding[]
   const { treatment, priorAuth, coverage } = data;
   const findings = [
     ...letterRules(data, context),
+    ...signerRules(data.provider),
     ...diagnosisRules(
       { diagnoses: data.diagnoses, serviceDate: treatment.startDate, ongoingTherapy: true },
       context,
@@ -30,49 +34,36 @@ export function priorAuthRules(data: PriorAuth, context: RuleContext): Finding[]
       requireMemberId: true,
       patientMemberId: data.patient.memberId,
     }),
-    ...procedureRules(treatment),
+    ...procedureRules(treatment, { planType: coverage.planType }),
+    ...chiropracticRules(data),
     ...clinicalRules(data.clinical),
+    ...contentRules(data, 'prior-auth'),
   ];
   const planned = plannedUnits(data);
   if (planned !== undefined && priorAuth.requestedUnits > planned) {
-    findings.push({
-      code: 'REQUESTED_UNITS_EXCEED_PLAN',
-      level: 'error',
-      path: 'priorAuth.requestedUnits',
-      message: `The plan of care supports at most ${planned} units (${countSessions(treatment)} visits at the units their minutes allow by the 8-minute rule); ask for no more.`,
-      source: 'DOMAIN §2.2 [CPT-2]',
-    });
+    findings.push(
+      finding('REQUESTED_UNITS_EXCEED_PLAN', 'priorAuth.requestedUnits', {
+        planned,
+        visits: countSessions(treatment),
+      }),
+    );
   }
   if (priorAuth.urgency === 'expedited' && priorAuth.expeditedReason === undefined) {
-    findings.push({
-      code: 'EXPEDITED_WITHOUT_REASON',
-      level: 'warning',
-      path: 'priorAuth.expeditedReason',
-      message:
-        'An expedited request must say why waiting for a standard decision could seriously jeopardize the patient’s life, health or ability to regain maximum function.',
-      source: 'DOMAIN §4.2',
-    });
+    findings.push(finding('EXPEDITED_WITHOUT_REASON', 'priorAuth.expeditedReason'));
   }
+  const decision = decisionTime(priorAuth.urgency, coverage.planType, coverage.employerPlan === true);
+  if (decision === undefined) findings.push(finding('MEDICARE_NO_DECISION_TIME', 'coverage.planType'));
   if (treatment.startDate < data.date) {
-    findings.push({
-      code: 'SERVICE_BEFORE_REQUEST',
-      level: 'warning',
-      path: 'treatment.startDate',
-      message:
-        'Care starts before the request is dated; most plans do not authorize care after the fact, so say why it could not wait.',
-      source: 'DOMAIN §4.1 (CO-197)',
-    });
-  } else {
-    const decision = decisionTime(priorAuth.urgency, coverage.planType);
+    findings.push(finding('SERVICE_BEFORE_REQUEST', 'treatment.startDate'));
+  } else if (decision !== undefined) {
     const due = addCalendarDays(data.date, decision.days);
     if (treatment.startDate < due) {
-      findings.push({
-        code: 'DECISION_DUE_AFTER_START',
-        level: 'info',
-        path: 'treatment.startDate',
-        message: `The plan may take up to ${decision.wording} to decide, until about ${formatLongDate(due)}, which is after the requested start date.`,
-        source: 'DOMAIN §4.2',
-      });
+      findings.push(
+        finding('DECISION_DUE_AFTER_START', 'treatment.startDate', {
+          wording: decision.wording,
+          due: formatLongDate(due),
+        }),
+      );
     }
   }
   return findings;

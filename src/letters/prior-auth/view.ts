@@ -1,12 +1,14 @@
 import { formatLongDate } from '../../calendar.js';
 import { describeUnits } from '../describe-units.js';
 import {
+  clinicalView,
   commonContext,
   commonView,
   countSessions,
   describeDuration,
   describeFrequency,
-  diagnosisDescription,
+  diagnosesView,
+  measuresView,
   SERVICE_NAMES,
   treatmentEndDate,
 } from '../letter-view.js';
@@ -14,21 +16,16 @@ import { decisionTime } from './decision-time.js';
 import type { PriorAuth } from './schema.js';
 
 export function priorAuthView(data: PriorAuth) {
-  const { treatment, clinical, patient, priorAuth, provider, coverage } = data;
+  const { treatment, clinical, priorAuth, provider, coverage } = data;
   const service = SERVICE_NAMES[treatment.service];
   const title = `Prior Authorization Request — ${service}`;
   const units = describeUnits(treatment.procedures);
-  const decision = decisionTime(priorAuth.urgency, coverage.planType);
+  const decision = decisionTime(priorAuth.urgency, coverage.planType, coverage.employerPlan === true);
   const context = {
     letter: commonContext(data, coverage),
     title,
     coverage,
-    patientFirstName: patient.firstName,
-    diagnoses: data.diagnoses.map((diagnosis) => ({
-      code: diagnosis.code,
-      description: diagnosisDescription(diagnosis) ?? '',
-      onset: diagnosis.onset && formatLongDate(diagnosis.onset),
-    })),
+    diagnoses: diagnosesView(data.diagnoses),
     request: {
       service,
       units: priorAuth.requestedUnits,
@@ -42,21 +39,16 @@ export function priorAuthView(data: PriorAuth) {
       bodyAreas: treatment.bodyAreas,
       deliveredBy: treatment.deliveredBy,
       precautions: treatment.precautions,
+      rationale: treatment.rationale,
       ...units,
       expedited: priorAuth.urgency === 'expedited',
       expeditedReason: priorAuth.expeditedReason,
-      decisionTime: decision.wording,
-      decisionBasis: decision.basis,
+      decisionTime: decision?.wording,
+      decisionBasis: decision?.basis,
     },
     rendering: priorAuth.renderingProvider,
-    clinical: {
-      ...clinical,
-      treatingSince: clinical.treatingSince && formatLongDate(clinical.treatingSince),
-      outcomeMeasures: clinical.outcomeMeasures.map((measure) => ({
-        ...measure,
-        baselineDate: measure.baselineDate && formatLongDate(measure.baselineDate),
-      })),
-    },
+    clinical: clinicalView(clinical),
+    measures: measuresView(clinical.outcomeMeasures),
     peerToPeer: {
       name: priorAuth.peerToPeer?.name,
       phone: priorAuth.peerToPeer?.phone ?? provider.practice.phone,

@@ -780,9 +780,15 @@ function fieldLink(path, label) {
   return h('a', { href: `#${state.fields.get(path).id}`, 'data-focus': path }, label);
 }
 
+/** A draft unless the provider asks for a copy to sign by hand or attests electronically. */
 function isSigned() {
   const signature = state.data.provider?.signature;
-  return !state.patientMode && !isEmptyValue(signature);
+  if (state.patientMode || signature === undefined) return false;
+  return (
+    signature.mode === 'for-signature' ||
+    signature.mode === 'electronic' ||
+    !isEmptyValue(signature.electronic)
+  );
 }
 
 function renderChecks() {
@@ -873,7 +879,7 @@ function renderChecks() {
         : h(
             'p',
             { class: 'note' },
-            'Unsigned: every page says DRAFT until you give the date signed or a signature image (',
+            'Draft: every page says DRAFT until you choose a copy to sign by hand or sign electronically (',
             fieldLink('provider.signature', fullLabel('provider.signature') || 'Signature'),
             ').',
           ),

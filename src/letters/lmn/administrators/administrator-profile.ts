@@ -1,4 +1,4 @@
-// What one HSA/FSA/HRA administrator asks of a Letter of Medical Necessity (ADMINISTRATORS.md).
+// What one HSA/FSA/HRA administrator asks of a Letter of Medical Necessity, from its own forms and help pages.
 import { z } from 'zod';
 import { isCalendarDate } from '../../../calendar.js';
 
@@ -34,7 +34,7 @@ export type RequiredField = z.infer<typeof RequiredField>;
 const CERTIFICATION_TOKEN = /\{[^}]*\}/g;
 const KNOWN_TOKENS = new Set(['{conditions}', '{these}']);
 
-/** The certification most administrators accept (ADMINISTRATORS.md "Union of fields"). */
+/** The certification most administrators accept: the wording their forms share. */
 export const STANDARD_CERTIFICATION =
   'I certify that this treatment is medically necessary to treat the diagnosed {conditions} stated above, that the patient would not obtain it but for {these} {conditions}, and that it is not for general health, relaxation or cosmetic purposes.';
 
@@ -44,8 +44,10 @@ export const AdministratorProfile = z.strictObject({
   name: z.string().min(1),
   /** Other names people write for it; matched like the id and name, ignoring case, spaces and punctuation. */
   aliases: z.array(z.string().min(1)),
-  /** Where the requirements come from: addresses of the administrator's forms and help pages. */
-  source: z.string().min(1),
+  /** Where the requirements come from: the administrator's forms and help pages. */
+  sources: z
+    .array(z.strictObject({ document: z.string().min(1), url: z.url({ protocol: /^https$/ }) }))
+    .min(1),
   /** When the source was last checked (YYYY-MM-DD). */
   checkedOn: z.string().refine(isCalendarDate, 'must be a date written YYYY-MM-DD'),
   /** The administrator's own rule about a missing item, quoted in findings. */
@@ -62,8 +64,11 @@ export const AdministratorProfile = z.strictObject({
     }),
   /** The longest course one letter may cover, in months, counted from `validFrom`. */
   maxMonths: z.int().min(1).max(12),
-  /** `start`: months count from the first treatment; `signature`: from the signature (or the letter date). */
-  validFrom: z.enum(['start', 'signature']),
+  /**
+   * `start`: months count from the first treatment; `signature`: from the signature (or the letter
+   * date); `letter`: from the date the letter is written.
+   */
+  validFrom: z.enum(['start', 'signature', 'letter']),
   /** Services are reimbursed only after the letter is received (a letter never covers earlier visits). */
   serviceAfterLetter: z.boolean(),
   /** A new letter is needed for each plan year (benefit period). */

@@ -4,7 +4,7 @@ export const firstDollar: AdministratorProfile = {
   id: 'first-dollar',
   name: 'First Dollar',
   aliases: ['First Dollar', 'FirstDollar'],
-  source: 'help.firstdollar.com (claim requirements)',
+  sources: [{ document: 'Claim requirements (help centre)', url: 'https://help.firstdollar.com' }],
   checkedOn: '2026-11-27',
   rule: 'First Dollar lists it among the items a Letter of Medical Necessity must show',
   requires: [

@@ -4,7 +4,13 @@ export const fsafeds: AdministratorProfile = {
   id: 'fsafeds',
   name: 'FSAFEDS',
   aliases: ['FSAFEDS', 'FSA FEDS', 'Federal Flexible Spending Account Program', 'Federal FSA Program'],
-  source: 'fsafeds.com/support/faq (Letter of Medical Necessity); Federal FSA Program LMN guidelines',
+  sources: [
+    {
+      document:
+        'Frequently asked questions (Letter of Medical Necessity); Federal FSA Program LMN guidelines',
+      url: 'https://www.fsafeds.com/support/faq',
+    },
+  ],
   checkedOn: '2026-11-27',
   rule: 'the Federal FSA Program may deny a letter that is missing any item on its list',
   requires: [

@@ -5,8 +5,13 @@ export const generic: AdministratorProfile = {
   id: 'generic',
   name: 'HSA/FSA/HRA administrators in general',
   aliases: [],
-  source:
-    'ADMINISTRATORS.md "Union of fields" (from the HealthEquity, FSAFEDS, Take Command Health, Via Benefits, Lively, Navia and First Dollar requirements); DOMAIN §5.2',
+  // The union of the named administrators' lists, each cited in its own profile.
+  sources: [
+    {
+      document: 'IRS Publication 502, Medical and Dental Expenses',
+      url: 'https://www.irs.gov/publications/p502',
+    },
+  ],
   checkedOn: '2026-11-27',
   rule: 'administrators deny letters that lack an item they check, and the letter does not name an administrator whose list is known',
   requires: [

@@ -4,8 +4,12 @@ export const healthEquity: AdministratorProfile = {
   id: 'healthequity',
   name: 'HealthEquity / WageWorks',
   aliases: ['HealthEquity', 'Health Equity', 'WageWorks', 'HealthEquity WageWorks'],
-  source:
-    'help.healthequity.com/en/articles/5749543-letter-of-medical-necessity; forms WW-LTR-OF-MED-NEC (2013) and 3853 (2015)',
+  sources: [
+    {
+      document: 'Letter of Medical Necessity (help article; forms WW-LTR-OF-MED-NEC and 3853)',
+      url: 'https://help.healthequity.com/en/articles/5749543-letter-of-medical-necessity',
+    },
+  ],
   checkedOn: '2026-11-27',
   rule: 'its Letter of Medical Necessity form lists every item the letter must carry, including the participant name, employer and ID',
   requires: [
@@ -25,7 +29,8 @@ export const healthEquity: AdministratorProfile = {
   participantItems: 'always',
   certification: STANDARD_CERTIFICATION,
   maxMonths: 12,
-  validFrom: 'start',
+  // "Valid one year from the date written" (its help article).
+  validFrom: 'letter',
   serviceAfterLetter: true,
   newLetterEachPlanYear: false,
   specificDiagnosis: false,

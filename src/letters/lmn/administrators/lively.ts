@@ -4,7 +4,9 @@ export const lively: AdministratorProfile = {
   id: 'lively',
   name: 'Lively',
   aliases: ['Lively', 'Lively HSA'],
-  source: 'support.livelyme.com (Letter of Medical Necessity FAQ)',
+  sources: [
+    { document: 'Letter of Medical Necessity FAQ (support centre)', url: 'https://support.livelyme.com' },
+  ],
   checkedOn: '2026-11-27',
   rule: 'Lively lists it among the contents of a Letter of Medical Necessity',
   requires: [

@@ -4,7 +4,12 @@ export const navia: AdministratorProfile = {
   id: 'navia',
   name: 'Navia',
   aliases: ['Navia', 'Navia Benefit Solutions', 'Navia Benefits'],
-  source: 'Navia adverse-determination notice text; Navia form mednecessity.pdf',
+  sources: [
+    {
+      document: 'Letter of medical necessity form (mednecessity.pdf) and adverse-determination notice text',
+      url: 'https://www.naviabenefits.com',
+    },
+  ],
   checkedOn: '2026-11-27',
   rule: 'Navia denies a claim for a service dated before the treatment start date on the letter',
   requires: ['startDate', 'treatment', 'diagnosis', 'signature'],

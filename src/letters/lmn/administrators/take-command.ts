@@ -4,7 +4,16 @@ export const takeCommand: AdministratorProfile = {
   id: 'take-command',
   name: 'Take Command Health',
   aliases: ['Take Command', 'Take Command Health', 'TakeCommand', 'Take Command HRA'],
-  source: 'intercom.help/take-command-health articles 5558051 and 15679439',
+  sources: [
+    {
+      document: 'Help article 5558051 (Letter of Medical Necessity)',
+      url: 'https://intercom.help/take-command-health/en/articles/5558051',
+    },
+    {
+      document: 'Help article 15679439',
+      url: 'https://intercom.help/take-command-health/en/articles/15679439',
+    },
+  ],
   checkedOn: '2026-11-27',
   rule: 'Take Command Health lists it among the contents of a Letter of Medical Necessity it accepts',
   requires: ['diagnosis', 'treatment', 'startDate', 'endDate', 'certification'],

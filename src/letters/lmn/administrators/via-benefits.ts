@@ -4,7 +4,12 @@ export const viaBenefits: AdministratorProfile = {
   id: 'via-benefits',
   name: 'Via Benefits',
   aliases: ['Via Benefits', 'ViaBenefits', 'Via Benefits HRA'],
-  source: 'help.viabenefits.com/help1/letter-of-medical-necessity',
+  sources: [
+    {
+      document: 'Letter of Medical Necessity',
+      url: 'https://help.viabenefits.com/help1/letter-of-medical-necessity',
+    },
+  ],
   checkedOn: '2026-11-27',
   rule: 'Via Benefits asks for the patient name with identifying information (date of birth and the last 4 digits of the SSN)',
   requires: [
