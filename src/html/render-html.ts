@@ -2,11 +2,11 @@ import type { Block, FlowBlock, ImageName, Inline, LetterDocument, Paragraph } f
 
 type Images = LetterDocument['images'];
 
-// Matches the PDF: US Letter, its margins (0.75in top, 0.875in sides), the same sizes in points.
+// Matches the PDF: US Letter, its margins (0.7in top, 0.8in sides, 0.75in bottom), the same sizes in points.
 const STYLESHEET = `
-@page { size: letter; margin: 0.75in 0.875in 0.78in; }
-body { margin: 0; background: #e9e9e6; color: #111; font: 10.5pt/1.333 Charter, 'Bitstream Charter', 'Sitka Text', Cambria, Georgia, 'Times New Roman', serif; }
-.letter { position: relative; box-sizing: border-box; display: flex; flex-direction: column; max-width: 8.5in; min-height: 11in; margin: 0.5in auto; padding: 0.75in 0.875in 0.78in; background: #fff; box-shadow: 0 1px 4px rgb(0 0 0 / 0.3); }
+@page { size: letter; margin: 0.7in 0.8in 0.75in; }
+body { margin: 0; background: #e9e9e6; color: #111; font: 10.5pt/1.3 Charter, 'Bitstream Charter', 'Sitka Text', Cambria, Georgia, 'Times New Roman', serif; }
+.letter { position: relative; box-sizing: border-box; display: flex; flex-direction: column; max-width: 8.5in; min-height: 11in; margin: 0.5in auto; padding: 0.7in 0.8in 0.75in; background: #fff; box-shadow: 0 1px 4px rgb(0 0 0 / 0.3); }
 .letter > :first-child { margin-top: 0; }
 .letterhead { position: relative; min-height: 0.67in; margin: 0 0 1.5em; padding-bottom: 0.5em; border-bottom: 0.75pt solid #999; text-align: center; }
 .letterhead .logo { position: absolute; top: 0; left: 0; max-width: 1.33in; max-height: 0.67in; }
@@ -29,7 +29,7 @@ th { background: #eee; }
 tr { break-inside: avoid; }
 .signature { margin-top: 1.5em; break-inside: avoid; }
 .signature .image { display: block; max-width: 2.5in; max-height: 0.67in; margin-bottom: 0.3em; }
-.pagebreak { height: 0.5in; margin: 0.78in -0.875in 0.75in; border: 0; background: #e9e9e6; break-after: page; }
+.pagebreak { height: 0.5in; margin: 0.75in -0.8in 0.7in; border: 0; background: #e9e9e6; break-after: page; }
 .footer { margin-top: auto; padding-top: 2em; font-size: 7.5pt; color: #555; }
 .draft { position: fixed; top: 50%; left: 50%; z-index: 1; transform: translate(-50%, -50%) rotate(-40deg); font: bold 110pt sans-serif; color: #c00; opacity: 0.14; pointer-events: none; user-select: none; }
 @media (max-width: 8.5in) { .letter { margin: 0; padding: 0.5in; } .pagebreak { margin: 0.5in -0.5in; } }

@@ -21,15 +21,15 @@ type Struct = PDFKit.PDFStructureElement;
 
 const PAGE_WIDTH = 612; // US Letter, in points
 const PAGE_HEIGHT = 792;
-const MARGIN = 63; // left and right, 0.875 in: about 90 characters a line at the body size
+const MARGIN = 58; // left and right, 0.8 in: about 95 characters a line at the body size
 const MARGIN_TOP = 50;
 const MARGIN_BOTTOM = 54;
 const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 const BODY_SIZE = 10.5;
 const NOTE_SIZE = 8.5;
-/** Line spacing as a multiple of the size: 10.5 on 13.75, a little under Noto Serif's own (1.362). */
-const LEADING = 1.31;
-const BLOCK_GAP = 4.5;
+/** Line spacing as a multiple of the size: 10.5 on 13.65, a little under Noto Serif's own (1.362). */
+const LEADING = 1.3;
+const BLOCK_GAP = 4;
 /** Space between the lines of the signature block (closing, signature, name and credentials). */
 const SIGNATURE_GAP = 3;
 const ITEM_GAP = 1.5;
