@@ -1,12 +1,12 @@
-import type { Block, ImageName, Inline, LetterDocument, Paragraph } from '../markup/document.js';
+import type { Block, FlowBlock, ImageName, Inline, LetterDocument, Paragraph } from '../markup/document.js';
 
 type Images = LetterDocument['images'];
 
-// Matches the PDF: US Letter, 1in margins, the same sizes in points.
+// Matches the PDF: US Letter, its margins (0.7in top, 0.8in sides, 0.75in bottom), the same sizes in points.
 const STYLESHEET = `
-@page { size: letter; margin: 1in; }
-body { margin: 0; background: #e9e9e6; color: #111; font: 10.5pt/1.45 Charter, 'Bitstream Charter', 'Sitka Text', Cambria, Georgia, 'Times New Roman', serif; }
-.letter { position: relative; box-sizing: border-box; display: flex; flex-direction: column; max-width: 8.5in; min-height: 11in; margin: 0.5in auto; padding: 1in; background: #fff; box-shadow: 0 1px 4px rgb(0 0 0 / 0.3); }
+@page { size: letter; margin: 0.7in 0.8in 0.75in; }
+body { margin: 0; background: #e9e9e6; color: #111; font: 10.5pt/1.3 Charter, 'Bitstream Charter', 'Sitka Text', Cambria, Georgia, 'Times New Roman', serif; }
+.letter { position: relative; box-sizing: border-box; display: flex; flex-direction: column; max-width: 8.5in; min-height: 11in; margin: 0.5in auto; padding: 0.7in 0.8in 0.75in; background: #fff; box-shadow: 0 1px 4px rgb(0 0 0 / 0.3); }
 .letter > :first-child { margin-top: 0; }
 .letterhead { position: relative; min-height: 0.67in; margin: 0 0 1.5em; padding-bottom: 0.5em; border-bottom: 0.75pt solid #999; text-align: center; }
 .letterhead .logo { position: absolute; top: 0; left: 0; max-width: 1.33in; max-height: 0.67in; }
@@ -22,14 +22,14 @@ p { margin: 0 0 0.75em; }
 .subject .label { flex: 0 0 0.5in; font-weight: bold; }
 .subject .content { flex: 1; }
 ul, ol { margin: 0 0 0.75em; padding-left: 1.5em; }
-li { margin-bottom: 0.2em; }
+li { margin-bottom: 0.15em; break-inside: avoid; }
 table { width: 100%; margin: 0 0 1em; border-collapse: collapse; }
 th, td { padding: 4pt; border: 0.5pt solid #999; text-align: left; vertical-align: top; }
 th { background: #eee; }
 tr { break-inside: avoid; }
 .signature { margin-top: 1.5em; break-inside: avoid; }
 .signature .image { display: block; max-width: 2.5in; max-height: 0.67in; margin-bottom: 0.3em; }
-.pagebreak { height: 0.5in; margin: 1in -1in; border: 0; background: #e9e9e6; break-after: page; }
+.pagebreak { height: 0.5in; margin: 0.75in -0.8in 0.7in; border: 0; background: #e9e9e6; break-after: page; }
 .footer { margin-top: auto; padding-top: 2em; font-size: 7.5pt; color: #555; }
 .draft { position: fixed; top: 50%; left: 50%; z-index: 1; transform: translate(-50%, -50%) rotate(-40deg); font: bold 110pt sans-serif; color: #c00; opacity: 0.14; pointer-events: none; user-select: none; }
 @media (max-width: 8.5in) { .letter { margin: 0; padding: 0.5in; } .pagebreak { margin: 0.5in -0.5in; } }
@@ -38,6 +38,9 @@ tr { break-inside: avoid; }
 
 // Defence in depth: even a defect in escaping cannot run a script or fetch anything.
 const CONTENT_SECURITY_POLICY = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+
+/** The gap between two sheets on screen; a page break in print. */
+const PAGE_SEPARATOR = '<hr class="pagebreak">';
 
 const IMAGE_ALT: Record<ImageName, string> = {
   logo: 'Practice logo',
@@ -75,10 +78,26 @@ export function renderHtml(doc: LetterDocument): string {
 
 /** The blocks alone, as HTML elements styled by the page's stylesheet (for embedding in the web form). */
 export function renderHtmlFragment(blocks: readonly Block[], images: Images = {}): string {
-  return blocks.map((block) => renderBlock(block, images)).join('\n');
+  return blocks
+    .flatMap((block, index) => {
+      const html = renderBlock(block, images);
+      // An aside has pages of its own: the rule that separates sheets comes between it and the letter.
+      const previous = blocks[index - 1];
+      const separate = previous && (block.kind === 'aside' || previous.kind === 'aside');
+      return separate ? [PAGE_SEPARATOR, html] : [html];
+    })
+    .join('\n');
 }
 
 function renderBlock(block: Block, images: Images): string {
+  if (block.kind === 'aside') {
+    const blocks = block.blocks.map((child) => renderFlowBlock(child, images));
+    return ['<section class="aside">', ...blocks, '</section>'].join('\n');
+  }
+  return renderFlowBlock(block, images);
+}
+
+function renderFlowBlock(block: FlowBlock, images: Images): string {
   switch (block.kind) {
     case 'letterhead':
       return [
@@ -120,8 +139,7 @@ function renderBlock(block: Block, images: Images): string {
       return ['<section class="signature">', ...parts, '</section>'].filter(Boolean).join('\n');
     }
     case 'pagebreak':
-      // The gap between two sheets on screen; a page break in print.
-      return '<hr class="pagebreak">';
+      return PAGE_SEPARATOR;
     default: {
       const unknown: never = block;
       throw new TypeError(`Unknown block ${String(unknown)}`);

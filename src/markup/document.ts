@@ -70,7 +70,19 @@ export interface PageBreak {
   kind: 'pagebreak';
 }
 
-export type Block = Letterhead | Heading | Paragraph | Subject | List | Table | Signature | PageBreak;
+/** The blocks of the letter's pages: they are numbered "Page 1 of N" of the letter. */
+export type FlowBlock = Letterhead | Heading | Paragraph | Subject | List | Table | Signature | PageBreak;
+
+/**
+ * Pages printed with the letter but not part of it (the patient's cover page, the claim packet): they start on
+ * a page of their own, and carry neither the letter's page numbers nor its continuation header.
+ */
+export interface Aside {
+  kind: 'aside';
+  blocks: FlowBlock[];
+}
+
+export type Block = FlowBlock | Aside;
 
 /** Everything the layout needs besides the blocks; it comes from the letter data, never the clock. */
 export interface DocumentInfo {

@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { TemplateError } from '../errors.js';
-import type { Block, Inline, Letterhead, Paragraph, Signature, Table } from './document.js';
+import type { Block, FlowBlock, Inline, Letterhead, Paragraph, Signature, Table } from './document.js';
 
 /** An element of the markup, checked against the vocabulary when it opens, turned into a block when done. */
 interface Element {
@@ -19,8 +19,10 @@ const INLINE = ['strong', 'em', 'br'];
 const HOLDS_TEXT = new Set(['h1', 'h2', 'h3', 'p', 'subject', 'li', 'th', 'td', 'strong', 'em']);
 
 /** What each element may contain; '' is the top level. */
+const FLOW = ['letterhead', 'h1', 'h2', 'h3', 'p', 'subject', 'ul', 'ol', 'table', 'signature', 'pagebreak'];
 const CONTENT = new Map<string, readonly string[]>([
-  ['', ['letterhead', 'h1', 'h2', 'h3', 'p', 'subject', 'ul', 'ol', 'table', 'signature', 'pagebreak']],
+  ['', [...FLOW, 'aside']],
+  ['aside', FLOW],
   ['letterhead', ['h1', 'p', 'img']],
   ['signature', ['p', 'img']],
   ['ul', ['li']],
@@ -220,10 +222,19 @@ function toBlock(element: Element): Block {
       return toSignature(element);
     case 'pagebreak':
       return { kind: 'pagebreak' };
+    case 'aside':
+      return { kind: 'aside', blocks: element.children.map(toFlowBlock) };
     default:
       // Unreachable: the vocabulary check lets only the tags above reach the top level.
       throw new MarkupProblem(element.at, `<${element.name}> is not a block`);
   }
+}
+
+function toFlowBlock(element: Element): FlowBlock {
+  const block = toBlock(element);
+  // Unreachable: the vocabulary check keeps <aside> out of <aside>.
+  if (block.kind === 'aside') throw new MarkupProblem(element.at, '<aside> is not allowed inside <aside>');
+  return block;
 }
 
 function toParagraph(element: Element): Paragraph {

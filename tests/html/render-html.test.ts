@@ -158,6 +158,29 @@ describe('renderHtmlFragment', () => {
     expect(html).toMatch(/\.pagebreak \{[^}]*break-after: page/);
   });
 
+  it('puts an aside in a section of its own, separated from the letter like a page', () => {
+    const html = renderHtmlFragment([
+      { kind: 'aside', blocks: [{ kind: 'paragraph', style: 'body', content: [text('Cover')] }] },
+      { kind: 'paragraph', style: 'body', content: [text('Letter')] },
+      { kind: 'paragraph', style: 'body', content: [text('Closing')] },
+      { kind: 'aside', blocks: [{ kind: 'paragraph', style: 'body', content: [text('Packet')] }] },
+    ]);
+    expect(html).toBe(
+      [
+        '<section class="aside">',
+        '<p>Cover</p>',
+        '</section>',
+        '<hr class="pagebreak">',
+        '<p>Letter</p>',
+        '<p>Closing</p>',
+        '<hr class="pagebreak">',
+        '<section class="aside">',
+        '<p>Packet</p>',
+        '</section>',
+      ].join('\n'),
+    );
+  });
+
   it('renders blocks without the page around them', () => {
     const html = renderHtmlFragment([{ kind: 'heading', level: 3, content: [text('Goals')] }]);
     expect(html).toBe('<h3>Goals</h3>');

@@ -150,6 +150,22 @@ describe('parseMarkup: blocks', () => {
     ]);
   });
 
+  it('parses asides: pages printed with the letter, outside its numbering', () => {
+    expect(
+      parse('<aside><h1>Cover</h1><p>What to do</p></aside>\n<p>Letter</p>\n<aside><p>Packet</p></aside>'),
+    ).toEqual([
+      {
+        kind: 'aside',
+        blocks: [
+          { kind: 'heading', level: 1, content: [run('Cover')] },
+          { kind: 'paragraph', style: 'body', content: [run('What to do')] },
+        ],
+      },
+      { kind: 'paragraph', style: 'body', content: [run('Letter')] },
+      { kind: 'aside', blocks: [{ kind: 'paragraph', style: 'body', content: [run('Packet')] }] },
+    ]);
+  });
+
   it('returns nothing for empty or whitespace-only markup', () => {
     expect(parse('')).toEqual([]);
     expect(parse(' \n\t ')).toEqual([]);
@@ -263,6 +279,16 @@ describe('parseMarkup: errors', () => {
     ['a page break in the signature', '<signature><pagebreak></signature>', 1, 12, /<pagebreak>/],
     ['an attribute on a page break', '<p>a</p><pagebreak class="note">', 1, 9, /takes no "class" attribute/],
     ['an end tag for a page break', '<pagebreak></pagebreak>', 1, 12, /<\/pagebreak> does not close/],
+    [
+      'an aside inside an aside',
+      '<aside><aside><p>a</p></aside></aside>',
+      1,
+      8,
+      /<aside> is not allowed inside <aside>/,
+    ],
+    ['an aside inside a paragraph', '<p>a<aside></aside></p>', 1, 5, /<aside> is not allowed inside <p>/],
+    ['text directly in an aside', '<aside>loose</aside>', 1, 8, /text is not allowed inside <aside>/],
+    ['an attribute on an aside', '<aside class="note"></aside>', 1, 1, /takes no "class" attribute/],
     ['text at the top level', '<p>a</p>\n  stray text', 2, 3, /text is not allowed at the top level/],
     [
       'text directly in a list',

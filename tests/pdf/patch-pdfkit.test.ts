@@ -14,7 +14,7 @@ function listLetters(): { kind: string; input: Record<string, any> }[] {
   unusual.patient.firstName = 'Zoë\u00a0Åsa';
   unusual.patient.lastName = 'Nguyễn-Øre';
   unusual.clinical.history = `Ünïcödé, “quotes” — and 24°. ${String(unusual.clinical.history)}`;
-  unusual.provider.signature = { image: PNG };
+  unusual.provider.signature = { ...unusual.provider.signature, image: PNG };
   const draft = loadExample('lmn-hsa-fsa');
   delete draft.provider.signature;
   return [...listExamples(), { kind: 'lmn', input: unusual }, { kind: 'lmn', input: draft }];

@@ -42,6 +42,6 @@ describe('caches shared between letters', () => {
     expect(afterOthers.equals(first)).toBe(true);
     const { text } = await readPdf(afterOthers);
     expect(text).toContain('Patient: Zoë Nguyễn-Ørsted');
-    expect(text).toContain('I have been treating Zoë since September 8, 2026');
+    expect(text).toContain('I have been treating Ms. Nguyễn-Ørsted since September 8, 2026');
   });
 });

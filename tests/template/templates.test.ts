@@ -41,6 +41,23 @@ describe('templates', () => {
     );
   });
 
+  it.each(examples)(
+    'starts the letter of %s with its letterhead, with any cover page and claim packet in asides',
+    (example) => {
+      const kind = findKind(kindOf(example));
+      const input = loadExample(example);
+      const data = kind.schema.parse(input);
+      const blocks = parseMarkup(renderTemplate(kind.template, kind.view(data).context), kind.template);
+      const letter = blocks.filter((block) => block.kind !== 'aside');
+      expect(letter[0]?.kind).toBe('letterhead');
+      expect(letter.some((block) => block.kind === 'pagebreak')).toBe(false);
+      const asides = blocks.flatMap((block, index) => (block.kind === 'aside' ? [index] : []));
+      const cover = input.coverPage === true || (input.language !== undefined && input.coverPage !== false);
+      const expected = [...(cover ? [0] : []), ...(input.packet === true ? [blocks.length - 1] : [])];
+      expect(asides).toEqual(expected);
+    },
+  );
+
   it('reports a template defect with the template name and line', () => {
     expect(() => parseMarkup('<p>fine</p>\n<blink>no</blink>', 'broken')).toThrow(TemplateError);
     expect(() => renderTemplate('lmn', {})).toThrow(TemplateError);
