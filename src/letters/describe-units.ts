@@ -6,6 +6,13 @@ interface PlannedProcedure {
   code: string;
   minutes?: number | undefined;
   units?: number | undefined;
+  region?: string | undefined;
+  modifiers?: readonly string[] | undefined;
+}
+
+/** The code as billed, with its modifiers: `97124-XS`. */
+function billedCode(procedure: PlannedProcedure): string {
+  return [procedure.code, ...(procedure.modifiers ?? [])].join('-');
 }
 
 /** Rows for the template (minutes and units as text, a dash when unknown) and the units note. */
@@ -39,9 +46,9 @@ export function describeUnits(procedures: readonly PlannedProcedure[]) {
     sentences.push('Units are not counted for a code whose billing unit is not known.');
   }
   return {
-    procedures: rows.map((row) => ({
-      code: row.code,
-      label: procedureLabel(row.code),
+    procedures: rows.map((row, index) => ({
+      code: billedCode(procedures[index] ?? row),
+      label: [procedureLabel(row.code), procedures[index]?.region].filter(Boolean).join(', '),
       minutes: row.minutes === undefined ? '—' : String(row.minutes),
       units: row.units === undefined ? '—' : String(row.units),
       detail: [

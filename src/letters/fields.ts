@@ -441,7 +441,8 @@ export const Procedure = z.strictObject({
         .string()
         .trim()
         .overwrite((value) => value.toUpperCase())
-        .regex(/^[A-Z0-9]{2}$/, 'must be a two-character modifier such as GP or 59'),
+        .regex(/^[A-Z0-9]{2}$/, 'must be a two-character modifier such as GP or 59')
+        .meta({ pattern: '^\\s*[A-Za-z0-9]{2}\\s*$', examples: ['GP', 'XS'] }),
     )
     .max(4, 'must list at most 4 modifiers')
     .optional(),

@@ -81,14 +81,19 @@ function matchingForm(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue[] |
   return only.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }));
 }
 
+// Fields that earlier versions accepted, with what replaces them.
+const RETIRED_FIELDS: Record<string, string> = {
+  'provider.signature.signedOn':
+    'is no longer accepted, because a date alone does not sign a letter: use mode "for-signature" for a copy to sign by hand, or electronic: { attestedOn, statement } for the signer\'s electronic attestation',
+};
+
 export function toIssues(error: { issues: readonly z.core.$ZodIssue[] }): Issue[] {
   return error.issues.flatMap((issue): Issue[] => {
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        path: joinPath([...issue.path, key]),
-        code: 'UNKNOWN_FIELD',
-        message: 'is not a known field',
-      }));
+      return issue.keys.map((key) => {
+        const path = joinPath([...issue.path, key]);
+        return { path, code: 'UNKNOWN_FIELD', message: RETIRED_FIELDS[path] ?? 'is not a known field' };
+      });
     }
     if (issue.code === 'invalid_union') {
       const inner = matchingForm(issue);

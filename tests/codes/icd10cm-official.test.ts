@@ -79,7 +79,8 @@ describe('diagnosis codes are checked against the official list with no option g
   });
 
   it('uses the list of the year of the date of service', () => {
-    expect(diagnosisFindings(lmnWith('M72.2', '2026-09-30'))).toEqual([]);
+    // An 8-week course from June 1, 2026 lies wholly in FY2026, where M72.2 is billable.
+    expect(diagnosisFindings(lmnWith('M72.2', '2026-06-01'))).toEqual([]);
     expect(diagnosisFindings(lmnWith('M72.2', '2026-10-01'))).toEqual([
       expect.objectContaining({ code: 'DIAGNOSIS_CODE_NOT_BILLABLE', level: 'error' }),
     ]);

@@ -129,7 +129,7 @@ describe('Medicare outpatient therapy', () => {
       (input) => {
         medicare(input);
         input.date = '2027-01-11';
-        input.provider.signature.signedOn = '2027-01-11';
+        input.provider.signature = { mode: 'for-signature' };
         input.treatment.startDate = '2027-01-18';
         delete input.reEvaluationDate;
       },

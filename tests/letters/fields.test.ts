@@ -272,7 +272,7 @@ describe('messages that say how to fix the input', () => {
         path: 'coverage.planType',
         code: 'INVALID_VALUE',
         message:
-          'must be one of: PPO, HMO, EPO, POS, HDHP, Medicare, Medicare Advantage, Medicaid, TRICARE, Other',
+          "must be one of: PPO, HMO, EPO, POS, HDHP, Medicare, Medicare Advantage, Medicaid, TRICARE, Workers' Compensation, Auto PIP, Auto Med-Pay, Other",
       },
     ]);
   });

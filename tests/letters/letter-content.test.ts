@@ -113,7 +113,7 @@ describe('everything the input says reaches the letter (observation 2)', () => {
     const { text } = await textOf('lmn-insurance');
     expect(text).toContain('Numeric Pain Rating Scale (NPRS), baseline 7 on November 13, 2026, target 3');
     expect(text).toContain('Code Service Minutes per session Units per session');
-    expect(text).toContain('97124 Massage therapy 30 2');
+    expect(text).toContain('97124-XS Massage therapy, gluteal muscles and hips 30 2');
   });
 
   it('prints the appeal precautions', async () => {
@@ -263,7 +263,11 @@ describe('three signing states, each honest (observation 6)', () => {
       }),
     );
     expect(signedOn.issues).toEqual([
-      expect.objectContaining({ path: 'provider.signature.signedOn', code: 'UNKNOWN_FIELD' }),
+      expect.objectContaining({
+        path: 'provider.signature.signedOn',
+        code: 'UNKNOWN_FIELD',
+        message: expect.stringContaining('a date alone does not sign a letter: use mode "for-signature"'),
+      }),
     ]);
     const image = check(
       'lmn',

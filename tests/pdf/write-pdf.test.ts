@@ -233,6 +233,9 @@ describe('writePdf: the shipped examples', () => {
     prescription: [1, 1],
     'prior-auth': [2, 3],
     appeal: [2, 3],
+    // A claim table and the causation statement come on top of the insurance letter.
+    'lmn-workers-comp': [2, 3],
+    'lmn-auto-pip': [2, 3],
   };
 
   it.each(listExamples())(

@@ -87,6 +87,8 @@ describe('HTTP API', () => {
     expectProblem(blocked, 422);
     expect(blocked.body.issues).toEqual([
       { path: 'treatment.duration', code: 'HSA_FSA_DURATION_OVER_12_MONTHS', message: expect.any(String) },
+      // HealthEquity, the example's administrator, counts its 12 months from the letter date.
+      { path: 'treatment.duration', code: 'ADMINISTRATOR_DURATION_TOO_LONG', message: expect.any(String) },
     ]);
     expect((await request(app).post('/v1/letters/lmn?force=true').send(input)).status).toBe(200);
   });
