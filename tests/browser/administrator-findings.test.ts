@@ -53,7 +53,7 @@ describe('web form: administrator profiles', () => {
       .toContain(
         "Must fix Coverage › Employer: FSAFEDS requires the account holder's employer in the letter",
       );
-    expect(await checksText(page)).toContain('(FSAFEDS: fsafeds.com');
+    expect(await checksText(page)).toContain('<https://www.fsafeds.com/support/faq>');
 
     await employer.fill('Social Security Administration');
     await employer.press('Tab');

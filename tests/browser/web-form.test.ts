@@ -178,6 +178,10 @@ describe('web form', () => {
     await region(page, 'Clinical')
       .getByLabel('History and current status')
       .fill('Low back pain for four months after a fall, with spasm of the lumbar paraspinal muscles.');
+    // An insurer's letter must say why the care is necessary (NECESSITY_NOT_EXPLAINED stops it).
+    await region(page, 'Clinical')
+      .getByLabel(/^Expected outcome/)
+      .fill('Less spasm, so that she can sit through a work day.');
 
     await expect.poll(() => previewText(page)).toContain('Ana Lopez');
     expect(await checksText(page)).toContain('No treatment goal is stated');
