@@ -36,9 +36,9 @@ function shortLmn() {
 function longAppeal() {
   const input = example('appeal');
   const clinical = input.clinical;
-  const thrice = (text) => [text, text, text].join('\n\n');
-  clinical.history = thrice(clinical.history);
-  clinical.examFindings = thrice(
+  const repeated = (text) => Array.from({ length: 7 }, () => text).join('\n\n');
+  clinical.history = repeated(clinical.history);
+  clinical.examFindings = repeated(
     'At re-examination on November 16, 2026 lumbar flexion measured 60°, extension 20° and side bending 25° ' +
       'to each side. Paraspinal spasm was reduced from marked to mild, and the right quadratus lumborum ' +
       'trigger points reproduced only local pain. Neurological examination remained normal.',
@@ -69,7 +69,7 @@ function longAppeal() {
       target: 60,
     },
   );
-  input.answer = thrice(input.answer);
+  input.answer = repeated(input.answer);
   input.denial.datesOfService = Array.from(
     { length: 30 },
     (_, day) => `2026-10-${String(day + 1).padStart(2, '0')}`,

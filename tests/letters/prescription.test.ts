@@ -37,8 +37,10 @@ describe('prescription', () => {
       'S39.012D — Strain of muscle, fascia and tendon of lower back, subsequent encounter',
     );
     expect(text).toContain('M62.830 — Muscle spasm of back');
-    expect(text).toContain('97140 manual therapy: 38 minutes, 3 units per session');
-    expect(text).toContain('97124 massage therapy: 22 minutes, 1 unit per session');
+    expect(text).toContain('97140 manual therapy, lumbar spine: 38 minutes, 3 units per session');
+    expect(text).toContain(
+      '97124-XS massage therapy, gluteal muscles and hips: 22 minutes, 1 unit per session',
+    );
     expect(text).toContain('twice per week, 60 minutes per session, for 6 weeks (12 sessions)');
     expect(text).toContain('November 30, 2026 through January 10, 2027');
     expect(text).toContain('myofascial release, trigger point therapy and soft-tissue mobilization');
@@ -168,7 +170,7 @@ describe('prescription', () => {
     const { text } = await textOf((input) => {
       input.treatment.procedures[0].units = 6;
     });
-    expect(text).toContain('97140 manual therapy: 38 minutes, 3 units per session');
+    expect(text).toContain('97140 manual therapy, lumbar spine: 38 minutes, 3 units per session');
   });
 
   it('warns when the procedures take longer than the session', () => {
