@@ -3,7 +3,8 @@ const PREFIX_CONSTANT = 24;
 
 /**
  * Whether a string is a well-formed NPI: 10 digits, starting with 1 or 2, with a matching
- * check digit (DOMAIN §3). A valid check digit does not prove the NPI was issued.
+ * check digit (CMS, "Requirements for the Standard Unique Health Identifier NPI check digit":
+ * https://www.cms.gov/Regulations-and-Guidance/Administrative-Simplification/NationalProvIdentStand/Downloads/NPIcheckdigit.pdf). A valid check digit does not prove the NPI was issued.
  * @example
  * isValidNpi('1234567893'); // true
  * isValidNpi('1234567890'); // false

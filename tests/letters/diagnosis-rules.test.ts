@@ -70,7 +70,7 @@ describe('diagnosis rules with the official code set loaded', () => {
   });
 
   it('picks the code set by the fiscal year of the date of service', () => {
-    // Plantar fasciitis: M72.2 until September 30, 2026, then M67.A0- (DOMAIN §1.3).
+    // Plantar fasciitis: M72.2 until September 30, 2026, then M67.A0-.
     expect(findingsFor(['M72.2'], loaded, { serviceDate: '2026-09-30' })).toEqual([]);
     const fy2027 = findingsFor(['M72.2'], loaded, { serviceDate: '2026-10-01' });
     expect(codesOf(fy2027)).toEqual(['DIAGNOSIS_CODE_NOT_BILLABLE']);

@@ -80,7 +80,7 @@ describe('prescription', () => {
   });
 
   it.each([
-    // DOMAIN §2.2 worked examples.
+    // Worked examples of the 8-minute rule (CMS Pub. 100-04 ch. 5 §20.2).
     {
       procedures: [
         { code: '97110', minutes: 33 },
