@@ -114,8 +114,8 @@ const WARM_TIMEOUT_MS = 120_000;
  * bench `sustained`).
  */
 export const RENDER_THREAD_LIMITS: ResourceLimits = {
-  maxOldGenerationSizeMb: 80,
-  maxYoungGenerationSizeMb: 8,
+  maxOldGenerationSizeMb: 96,
+  maxYoungGenerationSizeMb: 16,
 };
 
 /** The built worker: beside this module in dist/, or dist/ itself when tests run this module from src/. */
