@@ -55,6 +55,7 @@ describe('a letter says only what its input says (observation 1)', () => {
     expect(text).not.toContain('has not yet received other treatment');
     expect(text).not.toContain('return to the activities listed above');
     expect(text).not.toContain('with the same measures');
+    expect(text).not.toContain('I will reassess progress');
     expect(text).not.toContain('muscle guarding');
     for (const heading of [
       'Treatment to date',
