@@ -139,6 +139,16 @@ function codeSetsFor({ codeSets }: GenerateOptions): Icd10cmCodeSets {
   return sets;
 }
 
+/**
+ * The fiscal years whose official ICD-10-CM code set the rules check codes against: the built-in
+ * ones, plus any the caller loaded.
+ * @example
+ * icd10cmFiscalYears(); // [2026, 2027]
+ */
+export function icd10cmFiscalYears(codeSets?: Icd10cmCodeSets): readonly number[] {
+  return codeSetsFor(codeSets === undefined ? {} : { codeSets }).fiscalYears;
+}
+
 function prepare(kindName: string, input: unknown, options: GenerateOptions): Prepared {
   const kind = findKind(kindName);
   const today = options.today ?? clockToday();

@@ -10,7 +10,7 @@ import { toJsonSchema } from './json-schema.js';
 import { formHints, type FormHints } from './letters/form-hints.js';
 import { findKind, listKinds } from './letters/registry.js';
 
-export { generate, check, preview } from './generate.js';
+export { generate, check, preview, icd10cmFiscalYears } from './generate.js';
 export type {
   GenerateOptions,
   CheckReport,

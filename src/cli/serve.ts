@@ -1,6 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadIcd10cm } from '../index.js';
+import { setFlagsFromString } from 'node:v8';
+import { icd10cmFiscalYears, loadIcd10cm } from '../index.js';
 import { createApp } from '../server/app.js';
 import { ConfigError, readServiceConfig } from '../server/config.js';
 import { createLogger, describeError } from '../server/logger.js';
@@ -14,6 +15,21 @@ export interface ServeOptions {
   env: Readonly<Partial<Record<string, string>>>;
   /** Where the JSON log lines go. */
   log: NodeJS.WritableStream;
+}
+
+/**
+ * How far past its live data V8 lets a heap grow before collecting, in per cent. By default V8 lets
+ * a heap with a limit of 2 GB or more (the main thread's) grow to up to 4× its live data
+ * (MemoryController::GrowingFactor in V8's src/heap/heap-controller.cc): under sustained load the
+ * main thread's heap reached 128 MB for about 35 MB live. A fixed 20 % keeps every heap of the
+ * process, the render threads' included, within 1.2× what it holds, for a few per cent more GC time.
+ */
+const HEAP_GROWING_PERCENT = 20;
+
+/** Sets V8's heap growth for the whole process, unless node was started with its own. */
+function keepHeapsNearLiveData(): void {
+  if (process.execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg))) return;
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
 /** Grace beyond the render timeout before connections still open at shutdown are cut. */
@@ -38,6 +54,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 export async function startServer({ flags, env, log }: ServeOptions): Promise<Server> {
   const config = readServiceConfig(flags, env);
   const logger = createLogger(log, config.logLevel);
+  keepHeapsNearLiveData();
   const codeSets = config.icd10cm.length > 0 ? await loadIcd10cm(config.icd10cm) : undefined;
   const pool = createRenderPool({
     threads: config.threads,
@@ -79,7 +96,7 @@ export async function startServer({ flags, env, log }: ServeOptions): Promise<Se
       timeoutMs: config.timeoutMs,
       apiKeys: config.apiKeys.length,
       corsOrigins: config.corsOrigins,
-      icd10cmFiscalYears: codeSets?.fiscalYears ?? [],
+      icd10cmFiscalYears: icd10cmFiscalYears(codeSets),
     },
     'listening',
   );

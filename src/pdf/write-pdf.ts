@@ -71,8 +71,10 @@ interface TextStyle {
   align?: 'left' | 'center';
 }
 
-// Line breaks depend only on the content, size and width, so they are shared between letters.
-const layouts = new BoundedCache<string, Line[]>(4000);
+// Line breaks depend only on the content, size and width, so they are shared between letters: the
+// paragraphs templates repeat. Paragraphs that carry a patient's facts rarely repeat, so a few hundred
+// suffice; 4,000 kept several MB of such text live in every render thread.
+const layouts = new BoundedCache<string, Line[]>(500);
 
 function plainText(content: Inline[]): string {
   return content.map((inline) => (inline.kind === 'break' ? '\n' : inline.text)).join('');

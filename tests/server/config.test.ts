@@ -130,4 +130,12 @@ describe('service configuration', () => {
     expect(second.status).toBe(2);
     expect(second.stderr).toContain(`cannot listen on 127.0.0.1:${port} (EADDRINUSE)`);
   });
+
+  it('logs the fiscal years it checks codes against: the built-in ones without --icd10cm', async () => {
+    const server = await startBuiltServer();
+    const listening = await server.waitForLog('listening');
+    server.kill('SIGTERM');
+    await server.exited;
+    expect(listening.icd10cmFiscalYears).toEqual([2026, 2027]);
+  });
 });
