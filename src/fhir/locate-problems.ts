@@ -24,8 +24,8 @@ function locate<Problem extends Issue | Finding>(mapping: FhirMapping, problem: 
     return { ...problem, path };
   }
   if (source.startsWith('overlay')) return { ...problem, path: source };
-  const field = problem.path === '' ? '' : `${problem.path} `;
-  return { ...problem, path: source, message: `${field}${problem.message}` };
+  const field = problem.path === '' ? '' : ` (field ${problem.path})`;
+  return { ...problem, path: source, message: `${problem.message}${field}` };
 }
 
 /**
