@@ -62,7 +62,7 @@ function listUntouched(draft: Draft, kind: string): void {
   for (const type of [...types, ...more]) {
     for (const item of draft.bundle.ofType(type)) {
       if (!used.some((path) => path.startsWith(item.path)))
-        draft.skip(item.path, `gives nothing a ${kind} letter uses`);
+        draft.skip(item.path, `gives nothing the ${kind} letter uses`);
     }
   }
 }

@@ -60,18 +60,25 @@ function mapRepeat(draft: Draft, repeat: TimingRepeat, at: string): void {
   const { frequency, period, periodUnit } = repeat;
   if (frequency !== undefined) {
     const per = PER[periodUnit ?? ''];
-    if (per !== undefined && (period ?? 1) === 1) {
+    // A range (1 to 4 times a day) is not one count: it is left to the overlay, never narrowed.
+    const range = repeat.frequencyMax !== undefined || repeat.periodMax !== undefined;
+    if (per !== undefined && (period ?? 1) === 1 && !range) {
       draft.set(['treatment', 'frequency', 'count'], frequency, `${at}.frequency`);
       draft.set(['treatment', 'frequency', 'per'], per, `${at}.periodUnit`);
     } else {
       draft.skip(
         at,
-        'is not a number of sessions per day, week or month (period 1, periodUnit d, wk or mo)',
+        'is not one number of sessions per day, week or month (period 1, periodUnit d, wk or mo, no frequencyMax)',
         ['treatment', 'frequency'],
       );
     }
   }
-  if (repeat.duration !== undefined) {
+  if (repeat.durationMax !== undefined) {
+    draft.skip(`${at}.durationMax`, 'gives a range of session lengths, not one', [
+      'treatment',
+      'sessionMinutes',
+    ]);
+  } else if (repeat.duration !== undefined) {
     const minutes = repeat.duration * (MINUTES_PER[repeat.durationUnit ?? ''] ?? NaN);
     if (Number.isInteger(minutes)) draft.set(['treatment', 'sessionMinutes'], minutes, `${at}.duration`);
     else

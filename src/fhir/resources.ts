@@ -110,9 +110,12 @@ export const TimingRepeat = z.looseObject({
   boundsPeriod: Period.optional(),
   count: z.int().optional(),
   duration: z.number().optional(),
+  durationMax: z.number().optional(),
   durationUnit: text.optional(),
   frequency: z.int().optional(),
+  frequencyMax: z.int().optional(),
   period: z.number().optional(),
+  periodMax: z.number().optional(),
   periodUnit: text.optional(),
 });
 export type TimingRepeat = z.infer<typeof TimingRepeat>;
