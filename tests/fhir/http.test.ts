@@ -115,7 +115,7 @@ describe('POST /v1/letters/:kind with a FHIR body', () => {
     const body = envelope('appeal');
     const patient = resourceIn(body.bundle, 'd4c6-patient');
     patient.name[0].family = `${CANARY}\u202E`;
-    patient.birthDate = `${CANARY}`;
+    patient.birthDate = CANARY;
     resourceIn(body.bundle, 'd4c6-practitioner').identifier[0].value = CANARY;
     const twins = exampleCase('appeal').bundle;
     (twins.entry as Json[]).push({ resource: { ...patient, id: 'twin' } });
