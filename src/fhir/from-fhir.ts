@@ -49,21 +49,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** Resources of a type lmnkit reads from which this kind took nothing and reported nothing. */
 function listUntouched(draft: Draft, kind: string): void {
-  const used = [...Object.values(draft.sources), ...draft.unmapped.map((item) => item.path)];
-  const types = [
-    'Patient',
-    'Practitioner',
-    'PractitionerRole',
-    'Organization',
-    'Coverage',
-    'Condition',
-  ] as const;
-  const more = ['ServiceRequest', 'Observation', 'ClaimResponse', 'ExplanationOfBenefit', 'Claim'] as const;
-  for (const type of [...types, ...more]) {
-    for (const item of draft.bundle.ofType(type)) {
-      if (!used.some((path) => path.startsWith(item.path)))
-        draft.skip(item.path, `gives nothing the ${kind} letter uses`);
-    }
+  const used = new Set(
+    [...Object.values(draft.sources), ...draft.unmapped.map((item) => item.path)].map(
+      (path) => /^Bundle\.entry\[(\d+)\]/.exec(path)?.[1],
+    ),
+  );
+  for (const item of draft.bundle.all) {
+    if (!used.has(String(item.entry))) draft.skip(item.path, `gives nothing the ${kind} letter uses`);
   }
 }
 

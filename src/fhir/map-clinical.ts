@@ -232,12 +232,16 @@ export function mapOutcomeMeasures(draft: Draft): void {
   const scores = draft.bundle
     .ofType('Observation')
     .flatMap((observation) => readScore(draft, observation) ?? []);
-  const instruments = [...new Set(scores.map((score) => score.instrument))];
+  // Node 20 has no Map.groupBy.
+  const byInstrument = new Map<string, Score[]>();
+  for (const score of scores) {
+    const group = byInstrument.get(score.instrument);
+    if (group === undefined) byInstrument.set(score.instrument, [score]);
+    else group.push(score);
+  }
   let next = 0;
-  for (const instrument of instruments) {
-    const series = scores
-      .filter((score) => score.instrument === instrument)
-      .sort((a, b) => a.date.localeCompare(b.date));
+  for (const [instrument, scored] of byInstrument) {
+    const series = scored.sort((a, b) => a.date.localeCompare(b.date));
     const first = series[0];
     const last = series.at(-1);
     if (first === undefined || last === undefined) continue;

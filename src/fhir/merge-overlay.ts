@@ -41,7 +41,8 @@ function mergeValue(base: unknown, over: unknown, path: string, sources: Map<str
     );
     return merged;
   }
-  dropSources(sources, path);
+  // Only a list or object replaced has sources below it to drop.
+  if (isObject(base) || Array.isArray(base)) dropSources(sources, path);
   traceLeaves(over, path, sources);
   return over;
 }

@@ -14,7 +14,8 @@ const BundleShape = z.looseObject({
     .array(
       z.looseObject({
         fullUrl: z.string().optional(),
-        resource: z.looseObject({ resourceType: z.string(), id: z.string().optional() }).optional(),
+        // Checked by its type's schema below; parsed here it would be copied twice.
+        resource: z.unknown(),
       }),
     )
     .optional(),
@@ -40,6 +41,8 @@ export interface Unmapped {
 }
 
 export interface ReadBundle {
+  /** The resources of the entries (not those contained in them), in Bundle order. */
+  all: readonly Located[];
   ofType<Type extends ReadType>(type: Type): Located<Type>[];
   /** The resource a reference names, if the Bundle holds it and it is of one of `types`. */
   resolve<Type extends ReadType>(
@@ -95,7 +98,7 @@ export function readBundle(bundle: unknown): ReadBundle {
             ? 'must be a FHIR R4 Bundle (a JSON object with "resourceType": "Bundle")'
             : issue.message,
     }));
-    return { ofType: () => [], resolve: () => undefined, issues, unmapped: [] };
+    return { all: [], ofType: () => [], resolve: () => undefined, issues, unmapped: [] };
   }
   const issues: Issue[] = [];
   const unmapped: Unmapped[] = [];
@@ -121,8 +124,14 @@ export function readBundle(bundle: unknown): ReadBundle {
   (shape.data.entry ?? []).forEach((entry, index) => {
     const { resource } = entry;
     if (resource === undefined) return;
-    const path = `Bundle.entry[${index}].resource(${labelOf(resource.resourceType, resource.id)})`;
-    const item = add(resource.resourceType, resource.id, resource, path, index);
+    const { resourceType, id } = (resource ?? {}) as { resourceType?: unknown; id?: unknown };
+    if (typeof resourceType !== 'string' || (id !== undefined && typeof id !== 'string')) {
+      const message = 'must be a FHIR resource: an object with a resourceType (and a string id)';
+      issues.push({ path: `Bundle.entry[${index}].resource`, code: 'FHIR_INVALID_ELEMENT', message });
+      return;
+    }
+    const path = `Bundle.entry[${index}].resource(${labelOf(resourceType, id)})`;
+    const item = add(resourceType, id, resource, path, index);
     if (item === undefined) return;
     located.push(item);
     if (entry.fullUrl !== undefined) byUrl.set(entry.fullUrl, item);
@@ -149,6 +158,7 @@ export function readBundle(bundle: unknown): ReadBundle {
   };
 
   return {
+    all: located,
     ofType: <Type extends ReadType>(type: Type) =>
       located.filter((item): item is Located<Type> => item.type === type),
     resolve: <Type extends ReadType>(
