@@ -603,6 +603,13 @@ describe('problems with the mapped input point into the Bundle', () => {
     );
   });
 
+  it('an entry whose resource has no resourceType', () => {
+    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: { id: 'x' } }] };
+    expect(mappingIssues(() => fromFhir('lmn', bundle))).toEqual([
+      expect.objectContaining({ path: 'Bundle.entry[0].resource', code: 'FHIR_INVALID_ELEMENT' }),
+    ]);
+  });
+
   it('an overlay that is not an object', () => {
     expect(mappingIssues(() => fromFhir('lmn', bundleOf(), []))).toEqual([
       expect.objectContaining({ path: 'overlay', code: 'FHIR_INVALID_OVERLAY' }),
