@@ -103,6 +103,22 @@ describe('POST /v1/letters/:kind with a FHIR body', () => {
     ]);
   });
 
+  it('answers blocking findings with 422 at their Bundle path', async () => {
+    const body = envelope('lmn');
+    body.overlay.purpose = 'hsa-fsa';
+    delete body.overlay.recipient;
+    const order = resourceIn(body.bundle, 'a1f3-order');
+    order.occurrenceTiming.repeat.boundsDuration = { value: 13, unit: 'months', code: 'mo' };
+    const response = await post('/v1/letters/lmn', ENVELOPE, body);
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as Json).issues).toEqual([
+      expect.objectContaining({
+        path: `${pathOf(body.bundle, 'a1f3-order')}.occurrenceTiming.repeat.boundsDuration.value`,
+        code: 'HSA_FSA_DURATION_OVER_12_MONTHS',
+      }),
+    ]);
+  });
+
   it('refuses an envelope member it does not know (422)', async () => {
     const response = await post('/v1/letters/lmn', ENVELOPE, { ...envelope('lmn'), extra: {} });
     expect(response.status).toBe(422);
