@@ -55,7 +55,7 @@ export interface ReadBundle {
 }
 
 /** `['name', 0, 'given', 1]` → `.name[0].given[1]`, the way FHIRPath writes an element. */
-export function elementPath(path: readonly PropertyKey[]): string {
+function elementPath(path: readonly PropertyKey[]): string {
   return path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('');
 }
 
