@@ -34,6 +34,9 @@ export type { Issue, Finding, FindingLevel } from './errors.js';
 export { CodeSetUnreadableError } from './codes/icd10cm-code-set.js';
 export type { Icd10cmCodeSet, Icd10cmCodeSets, IcdCodeStatus } from './codes/icd10cm-code-set.js';
 export type { FormHints, FormSection, FieldHint } from './letters/form-hints.js';
+export { fromFhir, FhirMappingError } from './fhir/from-fhir.js';
+export type { FhirMapping, Unmapped as FhirUnmapped } from './fhir/from-fhir.js';
+export { locateIssues, locateFindings } from './fhir/locate-problems.js';
 
 export interface KindSummary {
   kind: string;

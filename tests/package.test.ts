@@ -50,6 +50,7 @@ describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual([
       'CodeSetUnreadableError',
+      'FhirMappingError',
       'GenerationError',
       'LmnkitError',
       'RuleError',
@@ -58,10 +59,13 @@ describe('public API', () => {
       'ValidationError',
       'check',
       'formLayout',
+      'fromFhir',
       'generate',
       'jsonSchema',
       'kinds',
       'loadIcd10cm',
+      'locateFindings',
+      'locateIssues',
       'preview',
       'searchIcd10cm',
     ]);

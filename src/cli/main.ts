@@ -19,7 +19,9 @@ import {
   type Finding,
   type GenerateOptions,
   type Issue,
+  fromFhir,
 } from '../index.js';
+import { isFhirInput, locateErrors, locateReport, unmappedLines } from './fhir-input.js';
 import { ConfigError, startServer } from './serve.js';
 
 const EXIT = { ok: 0, unexpected: 1, usage: 2, invalid: 3, failed: 4 } as const;
@@ -27,7 +29,7 @@ const EXIT = { ok: 0, unexpected: 1, usage: 2, invalid: 3, failed: 4 } as const;
 const COMMANDS = {
   render: {
     usage:
-      'lmnkit render <kind> <input.json|-> [-o out.pdf|-] [--html] [--force] [--json] [--packet] [--icd10cm <file>]…',
+      'lmnkit render <kind> <input.json|-> [-o out.pdf|-] [--html] [--force] [--json] [--packet] [--icd10cm <file>]…\n                [--from fhir|json] [--with overlay.json]',
     help: `Writes the letter as PDF (or, with --html, as the HTML preview). The input is a JSON file, or - for
 stdin; image fields may name PNG/JPEG files relative to it.
   -o <file>     where to write (default: the input's name with .pdf or .html; - writes to stdout, and
@@ -37,10 +39,14 @@ stdin; image fields may name PNG/JPEG files relative to it.
                 directory, socket or block device is refused (exit 4).
   --force       write the letter despite blocking findings
   --packet      add the claim-packet page to an HSA/FSA letter (the same as "packet": true)
-  --json        print {output, findings} as JSON`,
+  --json        print {output, findings} as JSON
+  --from fhir   the input is a FHIR R4 Bundle (found without it by "resourceType": "Bundle"); --from json
+                reads it as letter input whatever it holds. --with names the overlay JSON merged over
+                what the Bundle gives (README "FHIR R4 input"); problems name their place in the Bundle.`,
   },
   check: {
-    usage: 'lmnkit check  <kind> <input.json|-> [--json] [--icd10cm <file>]…',
+    usage:
+      'lmnkit check  <kind> <input.json|-> [--json] [--icd10cm <file>]… [--from fhir|json] [--with overlay.json]',
     help: 'Reports every input problem and finding without writing a letter: exit 0 ok, 3 not ok.',
   },
   kinds: { usage: 'lmnkit kinds  [--json]', help: 'Lists the letter kinds, their titles and purposes.' },
@@ -117,6 +123,8 @@ const options = {
   'api-keys-file': { type: 'string' },
   'cors-origins': { type: 'string' },
   'log-level': { type: 'string' },
+  from: { type: 'string' },
+  with: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -282,26 +290,52 @@ function withPacket(input: unknown, packet: boolean): unknown {
   return { ...input, packet: true };
 }
 
+/** The input as read, or the letter input mapped from a FHIR Bundle and its overlay (src/cli/fhir-input.ts). */
+async function readLetterInput(kind: string, source: string | undefined, values: Values, io: Io) {
+  if (values.from !== undefined && values.from !== 'fhir' && values.from !== 'json')
+    throw new UsageError('--from takes fhir or json');
+  const read = await readInput(source, io);
+  if (!isFhirInput(read, values.from)) {
+    if (values.with !== undefined) throw new UsageError('--with goes with a FHIR Bundle (--from fhir)');
+    return { input: read, fhir: undefined };
+  }
+  const overlay =
+    values.with === undefined
+      ? {}
+      : await readInput(values.with, io).catch((error: unknown) => {
+          if (!(error instanceof InputError)) throw error;
+          throw new InputError(
+            error.issues.map((issue) => ({ ...issue, path: `overlay${issue.path && '.'}${issue.path}` })),
+          );
+        });
+  const fhir = fromFhir(kind, read, overlay);
+  return { input: fhir.input, fhir };
+}
+
 async function render(positionals: string[], values: Values, io: Io): Promise<number> {
   const [kind, source] = positionals;
   if (kind === undefined) throw new UsageError('missing <kind>');
-  const input = withPacket(await readInput(source, io), values.packet === true);
+  const { input: read, fhir } = await readLetterInput(kind, source, values, io);
+  const input = withPacket(read, values.packet === true);
   const settings = await letterOptions(values);
   const output = values.output ?? defaultOutput(source ?? '-', values.html === true);
   let findings: Finding[];
   if (values.html) {
-    findings = check(kind, input, settings).findings;
+    findings = locateReport(fhir, check(kind, input, settings)).findings;
     if (!values.force && findings.some((finding) => finding.level === 'error')) throw new RuleError(findings);
-    await writeOutput(output, preview(kind, input, settings), io);
+    await writeOutput(output, await locateErrors(fhir, () => preview(kind, input, settings)), io);
   } else {
-    const result = await generate(kind, input, { ...settings, force: values.force === true });
+    const force = values.force === true;
+    const result = await locateErrors(fhir, () => generate(kind, input, { ...settings, force }));
     findings = result.findings;
     await writeOutput(output, result.pdf, io);
   }
   // With -o -, stdout holds the letter: the report goes to stderr.
   const report = output === '-' ? io.stderr : io.stdout;
-  if (values.json) report.write(`${JSON.stringify({ output, findings })}\n`);
+  const unmapped = fhir && { unmapped: fhir.unmapped };
+  if (values.json) report.write(`${JSON.stringify({ output, findings, ...unmapped })}\n`);
   else {
+    io.stderr.write(unmappedLines(fhir));
     printFindings(findings, io);
     if (output !== '-') io.stdout.write(`${output}\n`);
   }
@@ -311,10 +345,11 @@ async function render(positionals: string[], values: Values, io: Io): Promise<nu
 async function runCheck(positionals: string[], values: Values, io: Io): Promise<number> {
   const [kind, source] = positionals;
   if (kind === undefined) throw new UsageError('missing <kind>');
-  const input = await readInput(source, io);
-  const report = check(kind, input, await letterOptions(values));
+  const { input, fhir } = await readLetterInput(kind, source, values, io);
+  const report = locateReport(fhir, check(kind, input, await letterOptions(values)));
   if (values.json) io.stdout.write(`${JSON.stringify(report)}\n`);
   else {
+    io.stderr.write(unmappedLines(fhir));
     for (const issue of report.issues) io.stderr.write(`${formatLine(issue)}\n`);
     printFindings(report.findings, io);
     if (report.ok) io.stdout.write('ok\n');

@@ -14,6 +14,7 @@ import {
   type GenerateOptions,
 } from '../index.js';
 import { allowCors } from './allow-cors.js';
+import { createFhirBody } from './fhir-body.js';
 import { createLogger, describeError, logRequests, requestIdOf, type Logger } from './logger.js';
 import { buildOpenApi } from './openapi.js';
 import { createWebForm } from './web-form.js';
@@ -202,10 +203,13 @@ export function createApp(options: AppOptions = {}): express.Express {
     }
     next();
   };
+  // A FHIR Bundle (README "FHIR R4 input") becomes the letter input once parsed.
+  const fhirBody = createFhirBody(letterOptions);
   const parseBody: RequestHandler[] = [
     requireJson,
     express.json({ limit: BODY_LIMIT, strict: false, type: () => true, verify: verifyUtf8 }),
     rejectDeepNesting,
+    fhirBody.mapBody,
   ];
 
   app.post(
@@ -252,6 +256,7 @@ export function createApp(options: AppOptions = {}): express.Express {
   app.use((_req, res) => {
     sendProblem(res, 'not-found', 'No such resource.');
   });
+  app.use(fhirBody.locateProblems);
   app.use(errorHandler(logger));
   return app;
 }

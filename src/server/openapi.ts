@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { jsonSchema, kinds } from '../index.js';
 import { PROBLEM_TYPES, problemTypeUri, type ProblemType } from './problem.js';
+import { FHIR_REQUEST_CONTENT } from './fhir-body.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -242,7 +243,10 @@ export function buildOpenApi({ apiKeys }: { apiKeys: boolean }): Record<string, 
     },
   };
   for (const { kind, title } of all) {
-    const requestBody = { required: true, content: json({ $ref: `#/components/schemas/${kind}` }) };
+    const requestBody = {
+      required: true,
+      content: { ...json({ $ref: `#/components/schemas/${kind}` }), ...FHIR_REQUEST_CONTENT },
+    };
     const timing = header('`render;dur=<ms>`: the time spent rendering.');
     paths[`/v1/letters/${kind}`] = {
       post: {
