@@ -82,17 +82,19 @@ function matchingForm(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue[] |
 }
 
 // Fields that earlier versions accepted, with what replaces them.
-const RETIRED_FIELDS: Record<string, string> = {
-  'provider.signature.signedOn':
+const RETIRED_FIELDS = new Map<string, string>([
+  [
+    'provider.signature.signedOn',
     'is no longer accepted, because a date alone does not sign a letter: use mode "for-signature" for a copy to sign by hand, or electronic: { attestedOn, statement } for the signer\'s electronic attestation',
-};
+  ],
+]);
 
 export function toIssues(error: { issues: readonly z.core.$ZodIssue[] }): Issue[] {
   return error.issues.flatMap((issue): Issue[] => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => {
         const path = joinPath([...issue.path, key]);
-        return { path, code: 'UNKNOWN_FIELD', message: RETIRED_FIELDS[path] ?? 'is not a known field' };
+        return { path, code: 'UNKNOWN_FIELD', message: RETIRED_FIELDS.get(path) ?? 'is not a known field' };
       });
     }
     if (issue.code === 'invalid_union') {

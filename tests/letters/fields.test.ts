@@ -84,6 +84,13 @@ describe('input problems are reported all at once, with paths and no values', ()
     expect(issues).toHaveLength(5);
   });
 
+  it('says a top-level __proto__ key is not a known field, like any other', () => {
+    const input = { ...loadExample('lmn-insurance'), ...(JSON.parse('{"__proto__": {}}') as object) };
+    expect(check('lmn', input, { today: TODAY }).issues).toEqual([
+      { path: '__proto__', code: 'UNKNOWN_FIELD', message: 'is not a known field' },
+    ]);
+  });
+
   it('never echoes a field value in a message', () => {
     const canary = 'Zzcanary4471';
     const issues = issuesOf((input) => {
