@@ -34,6 +34,11 @@ export type { Issue, Finding, FindingLevel } from './errors.js';
 export { CodeSetUnreadableError } from './codes/icd10cm-code-set.js';
 export type { Icd10cmCodeSet, Icd10cmCodeSets, IcdCodeStatus } from './codes/icd10cm-code-set.js';
 export type { FormHints, FormSection, FieldHint } from './letters/form-hints.js';
+export { generateMany, generateRows } from './batch/generate-many.js';
+export type { BatchOptions, BatchResult } from './batch/generate-many.js';
+export { readCsvRows, readJsonlRows, csvTemplate, BatchInputError } from './batch/read-rows.js';
+export type { BatchRow, ColumnMap, CsvOptions } from './batch/read-rows.js';
+export { mergeBase } from './batch/merge-base.js';
 
 export interface KindSummary {
   kind: string;

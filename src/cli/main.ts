@@ -20,6 +20,7 @@ import {
   type GenerateOptions,
   type Issue,
 } from '../index.js';
+import { BATCH_HELP, BATCH_USAGE, runBatch } from './batch.js';
 import { ConfigError, startServer } from './serve.js';
 
 const EXIT = { ok: 0, unexpected: 1, usage: 2, invalid: 3, failed: 4 } as const;
@@ -43,6 +44,7 @@ stdin; image fields may name PNG/JPEG files relative to it.
     usage: 'lmnkit check  <kind> <input.json|-> [--json] [--icd10cm <file>]…',
     help: 'Reports every input problem and finding without writing a letter: exit 0 ok, 3 not ok.',
   },
+  batch: { usage: BATCH_USAGE, help: BATCH_HELP },
   kinds: { usage: 'lmnkit kinds  [--json]', help: 'Lists the letter kinds, their titles and purposes.' },
   schema: {
     usage: 'lmnkit schema <kind>',
@@ -117,6 +119,14 @@ const options = {
   'api-keys-file': { type: 'string' },
   'cors-origins': { type: 'string' },
   'log-level': { type: 'string' },
+  out: { type: 'string' },
+  base: { type: 'string' },
+  map: { type: 'string' },
+  name: { type: 'string' },
+  resume: { type: 'boolean' },
+  shard: { type: 'string' },
+  template: { type: 'boolean' },
+  'fax-cover': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -335,6 +345,8 @@ async function dispatch(
       return render(positionals, values, io);
     case 'check':
       return runCheck(positionals, values, io);
+    case 'batch':
+      return runBatch(positionals, values, io);
     case 'kinds':
       if (values.json) io.stdout.write(`${JSON.stringify(kinds())}\n`);
       else
