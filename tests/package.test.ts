@@ -49,6 +49,7 @@ function typeCheckConsumer(compilerOptions: Record<string, string>, type: 'modul
 describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual([
+      'BatchInputError',
       'CodeSetUnreadableError',
       'GenerationError',
       'LmnkitError',
@@ -57,12 +58,18 @@ describe('public API', () => {
       'UnknownKindError',
       'ValidationError',
       'check',
+      'csvTemplate',
       'formLayout',
       'generate',
+      'generateMany',
+      'generateRows',
       'jsonSchema',
       'kinds',
       'loadIcd10cm',
+      'mergeBase',
       'preview',
+      'readCsvRows',
+      'readJsonlRows',
       'searchIcd10cm',
     ]);
   });

@@ -149,7 +149,7 @@ function toInputError(error: unknown): BatchInputError {
     return new BatchInputError([{ path: '', code: 'FILE_NOT_READABLE', message }]);
   }
   const at = lines === undefined ? '' : ` at line ${lines}`;
-  const message = `the CSV cannot be parsed${at} (${code}); the rows before it were read`;
+  const message = `the CSV cannot be parsed${at} (${code})`;
   return new BatchInputError([{ path: '', code: 'MALFORMED_CSV', message }]);
 }
 

@@ -345,44 +345,10 @@ interface Plan {
   shard: { index: number; count: number } | undefined;
 }
 
-/** Rows of this shard, each with its merged input and file, or the issue that refuses it before rendering. */
-async function* planRows(
-  rows: AsyncIterable<BatchRow>,
-  plan: Plan,
-  files: Map<number, string>,
-  kept: (row: BatchRow, file: string) => void,
-): AsyncGenerator<BatchRow> {
-  const used = new Set<string>();
-  for await (const row of rows) {
-    if (plan.shard && (row.row - 1) % plan.shard.count !== plan.shard.index) continue;
-    if (row.issues !== undefined) {
-      yield row;
-      continue;
-    }
-    const input = mergeBase(plan.base, row.input);
-    const named = nameFile(plan.pattern, row.row, plan.kind, input);
-    if ('issue' in named) {
-      yield { ...row, input: undefined, issues: [named.issue] };
-      continue;
-    }
-    const path = resolve(plan.out, named.file);
-    if (used.has(path)) {
-      const message = 'gets the same file name as an earlier row: add {row} to --name';
-      yield { ...row, input: undefined, issues: [{ path: '', code: 'DUPLICATE_FILE_NAME', message }] };
-      continue;
-    }
-    used.add(path);
-    files.set(row.row, named.file);
-    if (plan.resume && (await isCompletePdf(path))) {
-      kept(row, named.file);
-      continue;
-    }
-    yield { ...row, input };
-  }
-}
-
-function statusOf(result: BatchResult): Status {
-  return result.status === 'rendered' ? 'written' : result.status;
+/** What the report needs of a row sent to be rendered. */
+interface Sent {
+  file: string;
+  offset: number | undefined;
 }
 
 function describeLine(line: ReportLine): string {
@@ -394,6 +360,114 @@ function describeLine(line: ReportLine): string {
     ...(line.error === undefined ? [] : [line.error]),
   ];
   return `row ${line.row}: ${line.status}${codes.length > 0 ? ` (${codes.join('; ')})` : ''}`;
+}
+
+/**
+ * report.csv and report.jsonl, in row order: rows kept by --resume finish before the rows rendered around
+ * them, so each line waits for the rows before it. Lines are appended as they come, so a stopped run's
+ * report still holds every row done.
+ */
+class BatchReport {
+  readonly tally: Tally = { written: 0, kept: 0, refused: 0, failed: 0 };
+  private readonly order: number[] = [];
+  private readonly done = new Map<number, { line: ReportLine; offset: number | undefined }>();
+  private csv: string[] = [REPORT_HEADER];
+  private jsonl: string[] = [];
+  private offset = 0;
+
+  constructor(
+    readonly csvPath: string,
+    private readonly jsonlPath: string,
+    private readonly progress: BatchProgress,
+  ) {}
+
+  async start(): Promise<void> {
+    await writeFile(this.jsonlPath, '');
+    await this.flush();
+  }
+
+  /** A row of this shard was read: its line comes after those of the rows read before it. */
+  expect(row: number): void {
+    this.order.push(row);
+  }
+
+  async record(line: ReportLine, offset: number | undefined): Promise<void> {
+    this.done.set(line.row, { line, offset });
+    for (let next = this.order[0]; next !== undefined && this.done.has(next); next = this.order[0]) {
+      this.order.shift();
+      const { line: ready, offset: readTo } = this.done.get(next) ?? { line, offset };
+      this.done.delete(next);
+      this.tally[ready.status]++;
+      this.offset = Math.max(this.offset, readTo ?? 0);
+      this.csv.push(reportCsvLine(ready));
+      this.jsonl.push(`${JSON.stringify(ready)}\n`);
+      if (ready.status === 'refused' || ready.status === 'failed') this.progress.note(describeLine(ready));
+      this.progress.update(this.tally, this.offset);
+    }
+    if (this.csv.length >= 100) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const flag = this.csv[0] === REPORT_HEADER ? 'w' : 'a';
+    await writeFile(this.csvPath, this.csv.splice(0).join(''), { flag });
+    await writeFile(this.jsonlPath, this.jsonl.splice(0).join(''), { flag: 'a' });
+  }
+}
+
+/** Rows of this shard, each with its merged input and file, or the issue that refuses it before rendering. */
+async function* planRows(
+  rows: AsyncIterable<BatchRow>,
+  plan: Plan,
+  report: BatchReport,
+  sent: Map<number, Sent>,
+): AsyncGenerator<BatchRow> {
+  const used = new Set<string>();
+  for await (const row of rows) {
+    if (plan.shard && (row.row - 1) % plan.shard.count !== plan.shard.index) continue;
+    report.expect(row.row);
+    sent.set(row.row, { file: '', offset: row.offset });
+    if (row.issues !== undefined) {
+      yield row;
+      continue;
+    }
+    const input = mergeBase(plan.base, row.input);
+    const named = nameFile(plan.pattern, row.row, plan.kind, input);
+    if ('issue' in named) {
+      yield { row: row.row, issues: [named.issue] };
+      continue;
+    }
+    const path = resolve(plan.out, named.file);
+    if (used.has(path)) {
+      const message = 'gets the same file name as an earlier row: add {row} to --name';
+      yield { row: row.row, issues: [{ path: '', code: 'DUPLICATE_FILE_NAME', message }] };
+      continue;
+    }
+    used.add(path);
+    if (plan.resume && (await isCompletePdf(path))) {
+      sent.delete(row.row);
+      const line: ReportLine = { row: row.row, file: named.file, status: 'kept', issues: [], findings: [] };
+      await report.record(line, row.offset);
+      continue;
+    }
+    sent.set(row.row, { file: named.file, offset: row.offset });
+    yield { ...row, input };
+  }
+}
+
+/** The row's report line, once its PDF (if any) is written. */
+async function finishRow(result: BatchResult, file: string, out: string): Promise<ReportLine> {
+  const line: ReportLine = { row: result.row, file: '', status: 'refused', issues: [], findings: [] };
+  if (result.status === 'refused') return { ...line, ...codesOf(result.issues, result.findings) };
+  if (result.status === 'failed') return { ...line, status: 'failed', error: result.code };
+  const written = { ...line, file, status: 'written' as const, ...codesOf([], result.findings) };
+  try {
+    const path = resolve(out, file);
+    await mkdir(dirname(path), { recursive: true });
+    await writeAtomically(path, result.pdf);
+    return written;
+  } catch {
+    return { ...written, status: 'failed', error: 'OUTPUT_NOT_WRITTEN' };
+  }
 }
 
 async function runRows(kind: string, source: string, flags: BatchFlags, io: Io): Promise<number> {
@@ -414,42 +488,12 @@ async function runRows(kind: string, source: string, flags: BatchFlags, io: Io):
   await mkdir(out, { recursive: true });
   const plan: Plan = { kind, out, pattern, base, resume: flags.resume === true, shard };
 
-  const suffix = shard ? `-${shard.index}-of-${shard.count}` : '';
-  const reportCsv = join(out, `report${suffix}.csv`);
-  const reportJsonl = join(out, `report${suffix}.jsonl`);
-  const csvLines: string[] = [REPORT_HEADER];
-  const jsonLines: string[] = [];
-  const tally: Tally = { written: 0, kept: 0, refused: 0, failed: 0 };
+  const name = `report${shard ? `-${shard.index}-of-${shard.count}` : ''}`;
   const progress = new BatchProgress(io.stderr, io.stderr.isTTY === true, size);
-  let offset = 0;
-  const record = (line: ReportLine, rowOffset: number | undefined) => {
-    tally[line.status]++;
-    offset = Math.max(offset, rowOffset ?? 0);
-    csvLines.push(reportCsvLine(line));
-    jsonLines.push(`${JSON.stringify(line)}\n`);
-    if (line.status === 'refused' || line.status === 'failed') progress.note(describeLine(line));
-    progress.update(tally, offset);
-  };
-  // Reports are appended as rows finish, so they hold every row done even if the run is stopped.
-  await writeFile(reportCsv, '');
-  await writeFile(reportJsonl, '');
-  const flush = async () => {
-    await writeFile(reportCsv, csvLines.splice(0).join(''), { flag: 'a' });
-    await writeFile(reportJsonl, jsonLines.splice(0).join(''), { flag: 'a' });
-  };
-
-  const files = new Map<number, string>();
-  const offsets = new Map<number, number | undefined>();
-  const rows = planRows(rowsOf(kind, source, map), plan, files, (row, file) =>
-    record({ row: row.row, file, status: 'kept', issues: [], findings: [] }, row.offset),
-  );
-  async function* remembered(): AsyncGenerator<BatchRow> {
-    for await (const row of rows) {
-      offsets.set(row.row, row.offset);
-      yield row;
-    }
-  }
-  const results = generateRows(kind, remembered(), {
+  const report = new BatchReport(join(out, `${name}.csv`), join(out, `${name}.jsonl`), progress);
+  await report.start();
+  const sent = new Map<number, Sent>();
+  const results = generateRows(kind, planRows(rowsOf(kind, source, map), plan, report, sent), {
     force: flags.force === true,
     ...(threads !== undefined && { threads }),
     ...(flags.icd10cm !== undefined && { icd10cm: flags.icd10cm }),
@@ -457,40 +501,23 @@ async function runRows(kind: string, source: string, flags: BatchFlags, io: Io):
   let readProblem: readonly Issue[] | undefined;
   try {
     for await (const result of results) {
-      const file = files.get(result.row) ?? '';
-      files.delete(result.row);
-      const rowOffset = offsets.get(result.row);
-      offsets.delete(result.row);
-      let line: ReportLine = { row: result.row, file, status: statusOf(result), ...codesOf([], []) };
-      if (result.status === 'rendered') {
-        line.findings = codesOf([], result.findings).findings;
-        const path = resolve(out, file);
-        try {
-          await mkdir(dirname(path), { recursive: true });
-          await writeAtomically(path, result.pdf);
-        } catch {
-          line = { ...line, status: 'failed', error: 'OUTPUT_NOT_WRITTEN' };
-        }
-      } else if (result.status === 'refused') {
-        line = { ...line, file: '', ...codesOf(result.issues, result.findings) };
-      } else {
-        line = { ...line, file: '', error: result.code };
-      }
-      record(line, rowOffset);
-      if (csvLines.length >= 100) await flush();
+      const { file, offset } = sent.get(result.row) ?? { file: '', offset: undefined };
+      sent.delete(result.row);
+      await report.record(await finishRow(result, file, out), offset);
     }
   } catch (error) {
     if (!(error instanceof BatchInputError)) throw error;
     readProblem = error.issues;
   } finally {
-    await flush();
+    await report.flush();
   }
+  const { tally } = report;
   progress.finish(tally);
   if (readProblem) {
     for (const { path, message } of readProblem) io.stderr.write(`${path || basename(source)}: ${message}\n`);
     return EXIT.refused;
   }
-  io.stdout.write(`${join(flags.out, basename(reportCsv))}\n`);
+  io.stdout.write(`${join(flags.out, basename(report.csvPath))}\n`);
   if (tally.failed > 0) return EXIT.failed;
   return tally.refused > 0 ? EXIT.refused : EXIT.ok;
 }
