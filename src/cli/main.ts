@@ -28,7 +28,7 @@ const EXIT = { ok: 0, unexpected: 1, usage: 2, invalid: 3, failed: 4 } as const;
 const COMMANDS = {
   render: {
     usage:
-      'lmnkit render <kind> <input.json|-> [-o out.pdf|-] [--html] [--force] [--json] [--packet] [--icd10cm <file>]…',
+      'lmnkit render <kind> <input.json|-> [-o out.pdf|-] [--html] [--force] [--json] [--packet] [--fax-cover] [--icd10cm <file>]…',
     help: `Writes the letter as PDF (or, with --html, as the HTML preview). The input is a JSON file, or - for
 stdin; image fields may name PNG/JPEG files relative to it.
   -o <file>     where to write (default: the input's name with .pdf or .html; - writes to stdout, and
@@ -38,6 +38,7 @@ stdin; image fields may name PNG/JPEG files relative to it.
                 directory, socket or block device is refused (exit 4).
   --force       write the letter despite blocking findings
   --packet      add the claim-packet page to an HSA/FSA letter (the same as "packet": true)
+  --fax-cover   add a fax cover sheet addressed to the recipient's fax (the same as "coverSheet": "fax")
   --json        print {output, findings} as JSON`,
   },
   check: {
@@ -292,10 +293,17 @@ function withPacket(input: unknown, packet: boolean): unknown {
   return { ...input, packet: true };
 }
 
+/** --fax-cover sets the input's `coverSheet` to "fax" (a cover sheet addressed to the recipient's fax). */
+function withFaxCover(input: unknown, values: Values): unknown {
+  if (values['fax-cover'] !== true || input === null || typeof input !== 'object' || Array.isArray(input))
+    return input;
+  return { ...input, coverSheet: 'fax' };
+}
+
 async function render(positionals: string[], values: Values, io: Io): Promise<number> {
   const [kind, source] = positionals;
   if (kind === undefined) throw new UsageError('missing <kind>');
-  const input = withPacket(await readInput(source, io), values.packet === true);
+  const input = withFaxCover(withPacket(await readInput(source, io), values.packet === true), values);
   const settings = await letterOptions(values);
   const output = values.output ?? defaultOutput(source ?? '-', values.html === true);
   let findings: Finding[];
