@@ -393,18 +393,21 @@ class BatchReport {
 
   async record(line: ReportLine, offset: number | undefined): Promise<void> {
     this.done.set(line.row, { line, offset });
-    for (let next = this.order[0]; next !== undefined && this.done.has(next); next = this.order[0]) {
+    for (let next = this.done.get(this.order[0] ?? 0); next; next = this.done.get(this.order[0] ?? 0)) {
+      this.done.delete(next.line.row);
       this.order.shift();
-      const { line: ready, offset: readTo } = this.done.get(next) ?? { line, offset };
-      this.done.delete(next);
-      this.tally[ready.status]++;
-      this.offset = Math.max(this.offset, readTo ?? 0);
-      this.csv.push(reportCsvLine(ready));
-      this.jsonl.push(`${JSON.stringify(ready)}\n`);
-      if (ready.status === 'refused' || ready.status === 'failed') this.progress.note(describeLine(ready));
-      this.progress.update(this.tally, this.offset);
+      this.write(next.line, next.offset);
     }
     if (this.csv.length >= 100) await this.flush();
+  }
+
+  private write(line: ReportLine, offset: number | undefined): void {
+    this.tally[line.status]++;
+    this.offset = Math.max(this.offset, offset ?? 0);
+    this.csv.push(reportCsvLine(line));
+    this.jsonl.push(`${JSON.stringify(line)}\n`);
+    if (line.status === 'refused' || line.status === 'failed') this.progress.note(describeLine(line));
+    this.progress.update(this.tally, this.offset);
   }
 
   async flush(): Promise<void> {
