@@ -66,7 +66,8 @@ function badRowsCsv(): string {
   ]);
 }
 
-describe('lmnkit batch', () => {
+// Each test spawns the CLI, whose render thread loads fonts and code sets: slow on a loaded machine.
+describe('lmnkit batch', { timeout: 120_000 }, () => {
   it('writes every good row, reports the three bad ones with their codes and exits 3', async () => {
     const dir = workDir();
     const rows = join(dir, 'rows.csv');
@@ -132,7 +133,9 @@ describe('lmnkit batch', () => {
       .join(' ');
     const result = spawnSync('script', ['-qec', `${command} >/dev/null`, '/dev/null'], { encoding: 'utf8' });
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('\r\x1b[2K3 rows, 3 written, 0 refused, 0 failed');
+    // The first update always draws; later ones are throttled, so how many appear depends on the clock.
+    // eslint-disable-next-line no-control-regex -- the escape that clears the line is the point
+    expect(result.stdout).toMatch(/^\r\x1b\[2K1 rows, 1 written, 0 refused, 0 failed, [\d.]+ letters\/s/);
     expect(result.stdout).toContain('batch: done, 3 rows, 3 written');
   });
 
