@@ -2,11 +2,15 @@
 // JSON line; a table and the machine follow. `node bench/bench.mjs <scenario>` runs one scenario.
 // Targets (README "Performance"): letter ≤ 5 ms median; 5-page appeal ≤ 4× a one-page letter; memory flat
 // over 10,000 letters; HTTP ≥ 200 letters/s at concurrency 8 with p99 ≤ 100 ms and no errors; server RSS
-// ≤ 350 MB over 100,000 letters on 2 threads (`sustained`; LETTERS=n for a shorter run).
+// ≤ 350 MB over 100,000 letters on 2 threads (`sustained`; LETTERS=n for a shorter run); `lmnkit batch` of 10,000
+// rows on 2 threads ≥ 300 letters/s end to end with peak RSS ≤ 300 MB (`batch`).
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cpus, availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { setInterval, clearInterval } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -338,6 +342,97 @@ async function runSustained() {
   }
 }
 
+/** A CSV cell, quoted when it holds a comma, quote or newline. */
+const csvCell = (text) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/**
+ * `lmnkit batch` end to end on 2 threads: LETTERS rows (default 10,000) of examples/batch/hsa-fsa-rows.csv, a
+ * new patient name each, three of them bad on purpose (an invalid date, a missing account holder, a short row).
+ * Reports letters/s from start to exit and the CLI process's peak RSS (VmHWM). Targets: ≥ 300 letters/s, ≤ 300 MB.
+ */
+async function runBatch() {
+  const letters = Number(process.env.LETTERS ?? 10_000);
+  const [headerLine, ...lines] = readFileSync(new URL('examples/batch/hsa-fsa-rows.csv', ROOT), 'utf8')
+    .trim()
+    .split('\n');
+  const header = headerLine.split(',');
+  const cellsOf = (line) => [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map(([, cell]) => cell);
+  const rows = lines.map(cellsOf);
+  const at = (path) => header.indexOf(path);
+  const nextName = namesFrom(20261201);
+  const bad = new Map([
+    [1000, (cells) => (cells[at('patient.dateOfBirth')] = '2011-02-30')],
+    [
+      5000,
+      (cells) =>
+        header.forEach((path, index) => path.startsWith('patient.accountHolder.') && (cells[index] = '')),
+    ],
+    [9000, (cells) => cells.pop()],
+  ]);
+  const dir = mkdtempSync(join(tmpdir(), 'lmnkit-bench-batch-'));
+  try {
+    const csv = [headerLine];
+    for (let row = 1; row <= letters; row++) {
+      const cells = [...rows[row % rows.length]];
+      const { firstName, lastName } = nextName();
+      cells[at('patient.firstName')] = csvCell(firstName);
+      cells[at('patient.lastName')] = csvCell(lastName);
+      bad.get(row)?.(cells);
+      csv.push(cells.join(','));
+    }
+    const source = join(dir, 'rows.csv');
+    writeFileSync(source, `${csv.join('\n')}\n`);
+    const out = join(dir, 'out');
+    const args = [
+      'batch',
+      'lmn',
+      source,
+      '--base',
+      fileURLToPath(new URL('examples/batch/practice.json', ROOT)),
+    ];
+    const started = performance.now();
+    const child = spawn(
+      process.execPath,
+      [fileURLToPath(new URL('dist/cli/bin.js', ROOT)), ...args, '--out', out, '--threads', '2'],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let peakRssMb = 0;
+    const poll = setInterval(() => {
+      try {
+        peakRssMb = Math.max(peakRssMb, peakRssOf(child.pid));
+      } catch {
+        // the process has just exited
+      }
+    }, 100);
+    let log = '';
+    child.stderr.on('data', (chunk) => (log += chunk));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    clearInterval(poll);
+    const seconds = (performance.now() - started) / 1000;
+    const report = readFileSync(join(out, 'report.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const count = (status) => report.filter((line) => line.status === status).length;
+    return {
+      scenario: `batch: ${letters.toLocaleString('en-US')} HSA/FSA LMNs from one CSV, 2 threads`,
+      kind: 'lmn',
+      letters: count('written'),
+      exitCode: code,
+      refusedRows: report.filter((line) => line.status === 'refused').map((line) => line.row),
+      pdfFiles: readdirSync(out).filter((file) => file.endsWith('.pdf')).length,
+      lettersPerSecond: round(count('written') / seconds, 1),
+      seconds: round(seconds, 1),
+      peakRssMb,
+      lastLogLine: log.trim().split('\n').at(-1),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const SCENARIOS = {
   lmn: () => timeLetters('shortest LMN, one process', 'lmn', shortLmn(), 1000),
   prescription: () => timeLetters('prescription, one process', 'prescription', example('prescription'), 1000),
@@ -345,6 +440,7 @@ const SCENARIOS = {
   memory: runMemory,
   http: runHttp,
   sustained: runSustained,
+  batch: runBatch,
 };
 
 function runAlone(name) {
@@ -388,8 +484,15 @@ if (only) {
   );
   console.table(
     results.map(
-      ({ kind: _kind, rssMbEvery1000: _rss, heapMbEvery1000: _heap, rssMbPerTenth: _http, ...result }) =>
-        result,
+      ({
+        kind: _kind,
+        rssMbEvery1000: _rss,
+        heapMbEvery1000: _heap,
+        rssMbPerTenth: _http,
+        refusedRows: _refused,
+        lastLogLine: _log,
+        ...result
+      }) => result,
     ),
   );
 }

@@ -16,6 +16,7 @@ import type { Prescription } from './letters/prescription/index.js';
 import type { PriorAuth } from './letters/prior-auth/index.js';
 import { findUnprintable } from './pdf/fonts.js';
 import { findImageProblem } from './pdf/read-image.js';
+import { countPages } from './pdf/count-pages.js';
 import { writePdf } from './pdf/write-pdf.js';
 import { renderTemplate } from './template/render-template.js';
 import { parseInput } from './letters/to-issues.js';
@@ -166,11 +167,21 @@ function decodeImages(view: LetterView): Partial<Record<ImageName, Uint8Array>> 
   return images;
 }
 
-function buildDocument(kind: LetterKind, data: unknown): LetterDocument {
+/**
+ * The template's context; with a fax cover sheet, also its page count (all pages, the cover included,
+ * or undefined before layout) and its subject (the kind's title unless the practice gave one).
+ */
+function templateContext(kind: LetterKind, view: LetterView, pages: number | undefined): object {
+  if (!view.faxCover) return view.context;
+  const faxCover = { ...view.faxCover, subject: view.faxCover.subject ?? kind.title, pages };
+  return { ...view.context, faxCover };
+}
+
+function buildDocument(kind: LetterKind, data: unknown, pages?: number): LetterDocument {
   // Every kind's schema requires the letter's date: the PDF's dates come from it, never the clock.
   const { date } = data as { date: string };
   const view = kind.view(data);
-  const markup = renderTemplate(kind.template, view.context);
+  const markup = renderTemplate(kind.template, templateContext(kind, view, pages));
   return {
     info: { ...view.info, date },
     blocks: parseMarkup(markup, kind.template),
@@ -193,8 +204,13 @@ export async function generate<Kind extends string>(
   if (!options.force && prepared.findings.some((finding) => finding.level === 'error')) {
     throw new RuleError(prepared.findings);
   }
-  const document = buildDocument(prepared.kind, prepared.data);
-  return { pdf: await writePdf(document), findings: prepared.findings };
+  const { kind: letterKind, data } = prepared;
+  const pdf = await writePdf(buildDocument(letterKind, data));
+  if ((data as { coverSheet?: string }).coverSheet !== 'fax') return { pdf, findings: prepared.findings };
+  // The cover states the page count, known once laid out: the cover is a page of its own, so a second
+  // layout with the count printed has the same pages.
+  const counted = await writePdf(buildDocument(letterKind, data, countPages(pdf)));
+  return { pdf: counted, findings: prepared.findings };
 }
 
 /**

@@ -37,6 +37,11 @@ export type { FormHints, FormSection, FieldHint } from './letters/form-hints.js'
 export { fromFhir, FhirMappingError } from './fhir/from-fhir.js';
 export type { FhirMapping, Unmapped as FhirUnmapped } from './fhir/from-fhir.js';
 export { locateIssues, locateFindings } from './fhir/locate-problems.js';
+export { generateMany, generateRows } from './batch/generate-many.js';
+export type { BatchOptions, BatchResult } from './batch/generate-many.js';
+export { readCsvRows, readJsonlRows, csvTemplate, BatchInputError } from './batch/read-rows.js';
+export type { BatchRow, ColumnMap, CsvOptions } from './batch/read-rows.js';
+export { mergeBase } from './batch/merge-base.js';
 
 export interface KindSummary {
   kind: string;

@@ -49,6 +49,7 @@ function typeCheckConsumer(compilerOptions: Record<string, string>, type: 'modul
 describe('public API', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual([
+      'BatchInputError',
       'CodeSetUnreadableError',
       'FhirMappingError',
       'GenerationError',
@@ -58,15 +59,22 @@ describe('public API', () => {
       'UnknownKindError',
       'ValidationError',
       'check',
+      'csvTemplate',
       'formLayout',
       'fromFhir',
       'generate',
+      'generateMany',
+      'generateRows',
+      'icd10cmFiscalYears',
       'jsonSchema',
       'kinds',
       'loadIcd10cm',
       'locateFindings',
       'locateIssues',
+      'mergeBase',
       'preview',
+      'readCsvRows',
+      'readJsonlRows',
       'searchIcd10cm',
     ]);
   });

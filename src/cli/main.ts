@@ -22,6 +22,7 @@ import {
   fromFhir,
 } from '../index.js';
 import { isFhirInput, locateErrors, locateReport, unmappedLines } from './fhir-input.js';
+import { BATCH_HELP, BATCH_USAGE, runBatch } from './batch.js';
 import { ConfigError, startServer } from './serve.js';
 
 const EXIT = { ok: 0, unexpected: 1, usage: 2, invalid: 3, failed: 4 } as const;
@@ -29,7 +30,7 @@ const EXIT = { ok: 0, unexpected: 1, usage: 2, invalid: 3, failed: 4 } as const;
 const COMMANDS = {
   render: {
     usage:
-      'lmnkit render <kind> <input.json|-> [-o out.pdf|-] [--html] [--force] [--json] [--packet] [--icd10cm <file>]…\n                [--from fhir|json] [--with overlay.json]',
+      'lmnkit render <kind> <input.json|-> [-o out.pdf|-] [--html] [--force] [--json] [--packet] [--fax-cover] [--icd10cm <file>]…\n                [--from fhir|json] [--with overlay.json]',
     help: `Writes the letter as PDF (or, with --html, as the HTML preview). The input is a JSON file, or - for
 stdin; image fields may name PNG/JPEG files relative to it.
   -o <file>     where to write (default: the input's name with .pdf or .html; - writes to stdout, and
@@ -39,6 +40,7 @@ stdin; image fields may name PNG/JPEG files relative to it.
                 directory, socket or block device is refused (exit 4).
   --force       write the letter despite blocking findings
   --packet      add the claim-packet page to an HSA/FSA letter (the same as "packet": true)
+  --fax-cover   add a fax cover sheet addressed to the recipient's fax (the same as "coverSheet": "fax")
   --json        print {output, findings} as JSON
   --from fhir   the input is a FHIR R4 Bundle (found without it by "resourceType": "Bundle"); --from json
                 reads it as letter input whatever it holds. --with names the overlay JSON merged over
@@ -49,6 +51,7 @@ stdin; image fields may name PNG/JPEG files relative to it.
       'lmnkit check  <kind> <input.json|-> [--json] [--icd10cm <file>]… [--from fhir|json] [--with overlay.json]',
     help: 'Reports every input problem and finding without writing a letter: exit 0 ok, 3 not ok.',
   },
+  batch: { usage: BATCH_USAGE, help: BATCH_HELP },
   kinds: { usage: 'lmnkit kinds  [--json]', help: 'Lists the letter kinds, their titles and purposes.' },
   schema: {
     usage: 'lmnkit schema <kind>',
@@ -125,6 +128,14 @@ const options = {
   'log-level': { type: 'string' },
   from: { type: 'string' },
   with: { type: 'string' },
+  out: { type: 'string' },
+  base: { type: 'string' },
+  map: { type: 'string' },
+  name: { type: 'string' },
+  resume: { type: 'boolean' },
+  shard: { type: 'string' },
+  template: { type: 'boolean' },
+  'fax-cover': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -312,11 +323,18 @@ async function readLetterInput(kind: string, source: string | undefined, values:
   return { input: fhir.input, fhir };
 }
 
+/** --fax-cover sets the input's `coverSheet` to "fax" (a cover sheet addressed to the recipient's fax). */
+function withFaxCover(input: unknown, values: Values): unknown {
+  if (values['fax-cover'] !== true || input === null || typeof input !== 'object' || Array.isArray(input))
+    return input;
+  return { ...input, coverSheet: 'fax' };
+}
+
 async function render(positionals: string[], values: Values, io: Io): Promise<number> {
   const [kind, source] = positionals;
   if (kind === undefined) throw new UsageError('missing <kind>');
   const { input: read, fhir } = await readLetterInput(kind, source, values, io);
-  const input = withPacket(read, values.packet === true);
+  const input = withFaxCover(withPacket(read, values.packet === true), values);
   const settings = await letterOptions(values);
   const output = values.output ?? defaultOutput(source ?? '-', values.html === true);
   let findings: Finding[];
@@ -370,6 +388,8 @@ async function dispatch(
       return render(positionals, values, io);
     case 'check':
       return runCheck(positionals, values, io);
+    case 'batch':
+      return runBatch(positionals, values, io);
     case 'kinds':
       if (values.json) io.stdout.write(`${JSON.stringify(kinds())}\n`);
       else

@@ -549,3 +549,15 @@ export const Diagnoses = z
   .max(12, 'must list at most 12 diagnoses');
 
 export const Enclosures = Items(20).default([]);
+
+/** `coverSheet: "fax"` adds a fax cover sheet as the first page, addressed to the recipient's fax. */
+export const CoverSheet = z.enum(['fax']);
+
+/** What the fax cover says besides the letter's own facts: its subject (default: the kind of letter). */
+export const FaxCover = z.strictObject({
+  /** Printed as given: the practice decides how much, if anything, it says about the patient. */
+  subject: LineText.optional(),
+});
+
+/** The fields every kind accepts for a fax cover sheet. */
+export const COVER_SHEET_FIELDS = { coverSheet: CoverSheet.optional(), fax: FaxCover.optional() };

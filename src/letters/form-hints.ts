@@ -77,7 +77,7 @@ const SECTIONS: readonly FormSection[] = [
     forProvider: true,
   },
   { id: 'enclosures', title: 'Enclosures', fields: ['enclosures'] },
-  { id: 'pages', title: 'Extra pages', fields: ['coverPage', 'language', 'packet'] },
+  { id: 'pages', title: 'Extra pages', fields: ['coverPage', 'language', 'packet', 'coverSheet', 'fax'] },
 ];
 
 const PHONE: FieldHint = { widget: 'tel', placeholder: '(555) 123-4567' };
@@ -306,6 +306,15 @@ export const FIELD_HINTS: Record<string, FieldHint> = {
   },
   language: { label: 'Cover page language', options: { en: 'English', es: 'Spanish (español)' } },
   packet: { label: 'Add a page listing what to submit with each claim' },
+  coverSheet: {
+    label: 'Add a fax cover sheet',
+    help: "A first page addressed to the recipient's fax, with the page count and a confidentiality notice.",
+    options: { fax: 'Fax cover sheet' },
+  },
+  'fax.subject': {
+    label: 'Fax subject',
+    help: 'Printed on the cover sheet as written; leave it empty for the kind of letter alone.',
+  },
 };
 
 const PATIENT_MODES: Record<string, { purpose: string }> = { lmn: { purpose: 'hsa-fsa' } };

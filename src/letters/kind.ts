@@ -10,10 +10,20 @@ export interface RuleContext {
   codeSets?: Icd10cmCodeSets | undefined;
 }
 
+/** The fax cover sheet's facts (`coverSheet: "fax"`); generate.ts adds the page count and default subject. */
+export interface FaxCoverView {
+  to: { lines: string[]; fax: string | undefined };
+  from: { provider: string; practice: string; phone: string; fax: string | undefined };
+  date: string;
+  /** The practice's own subject, if it gives one. */
+  subject: string | undefined;
+}
+
 /** What the template and the layout receive for one letter. */
 export interface LetterView {
   /** The context handed to the Handlebars template. */
   context: object;
+  faxCover?: FaxCoverView;
   info: Omit<DocumentInfo, 'date'>;
   images: Partial<Record<ImageName, string>>;
 }

@@ -23,7 +23,7 @@ import type {
   SignatureMode,
   Treatment,
 } from './fields.js';
-import type { LetterView } from './kind.js';
+import type { FaxCoverView, LetterView } from './kind.js';
 import { nameInstrument } from './name-instrument.js';
 
 export const CONFIDENTIALITY_NOTICE =
@@ -166,6 +166,8 @@ interface CommonInput {
   patient: Patient;
   provider: Provider;
   recipient?: Recipient | undefined;
+  coverSheet?: 'fax' | undefined;
+  fax?: { subject?: string | undefined } | undefined;
 }
 
 interface MemberIds {
@@ -229,12 +231,36 @@ export function commonContext(data: CommonInput, coverage?: MemberIds) {
   };
 }
 
+/** The fax cover sheet's facts when the input asks for one; its page count is known only after layout. */
+function faxCoverView(data: CommonInput): FaxCoverView | undefined {
+  if (data.coverSheet !== 'fax') return undefined;
+  const { provider, recipient } = data;
+  return {
+    to: {
+      lines: [recipient?.name, recipient?.department, recipient?.organization].filter(
+        (line): line is string => line !== undefined,
+      ),
+      fax: recipient?.fax,
+    },
+    from: {
+      provider: providerName(provider),
+      practice: provider.practice.name,
+      phone: provider.practice.phone,
+      fax: provider.practice.fax,
+    },
+    date: formatLongDate(data.date),
+    subject: data.fax?.subject,
+  };
+}
+
 /** Metadata and images every letter shares. */
 export function commonView(data: CommonInput, title: string, context: object): LetterView {
   const { patient, provider } = data;
   const signature = provider.signature;
+  const faxCover = faxCoverView(data);
   return {
     context,
+    ...(faxCover && { faxCover }),
     info: {
       title,
       author: `${providerName(provider)}, ${provider.practice.name}`,

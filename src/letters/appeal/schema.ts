@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { isCarcFormat, lookupCarc } from '../../codes/carc.js';
 import {
+  COVER_SHEET_FIELDS,
   CalendarDate,
   Clinical,
   Coverage,
@@ -96,6 +97,7 @@ export const Appeal = z
     /** The provider is in the plan's network (TRICARE network providers appeal only as appointed representatives). */
     networkProvider: z.boolean().optional(),
     enclosures: Enclosures,
+    ...COVER_SHEET_FIELDS,
   })
   .refine((value) => value.denial.denialDate <= value.date, {
     error: 'must not be after the letter date',

@@ -6,6 +6,7 @@ import { HSA_FSA_FINDINGS } from './hsa-fsa.js';
 import { BILLING_FINDINGS } from './billing.js';
 import { COVERAGE_FINDINGS } from './coverage.js';
 import { DIAGNOSIS_FINDINGS } from './diagnosis.js';
+import { FAX_COVER_FINDINGS } from './fax-cover.js';
 import { LETTER_CONTENT_FINDINGS } from './letter-content.js';
 import { PRESCRIPTION_FINDINGS } from './prescription.js';
 import { PRIOR_AUTH_FINDINGS } from './prior-auth.js';
@@ -24,6 +25,7 @@ export const FINDINGS = {
   ...DIAGNOSIS_FINDINGS,
   ...COVERAGE_FINDINGS,
   ...BILLING_FINDINGS,
+  ...FAX_COVER_FINDINGS,
 };
 
 export type FindingCode = keyof typeof FINDINGS;

@@ -4,6 +4,7 @@ import {
   CalendarDate,
   choice,
   Clinical,
+  COVER_SHEET_FIELDS,
   Coverage,
   Diagnoses,
   Enclosures,
@@ -23,6 +24,7 @@ const base = {
   treatment: Treatment,
   clinical: Clinical,
   enclosures: Enclosures,
+  ...COVER_SHEET_FIELDS,
 };
 
 export const LmnInsurance = z.strictObject({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   CalendarDate,
   Coverage,
+  COVER_SHEET_FIELDS,
   Diagnoses,
   LineText,
   Patient,
@@ -27,6 +28,7 @@ export const Prescription = z
     goals: z.array(LineText).max(6, 'must have at most 6 items').default([]),
     /** Defaults to the last day of the course. */
     reEvaluationDate: CalendarDate.optional(),
+    ...COVER_SHEET_FIELDS,
   })
   .refine(
     (value) => value.reEvaluationDate === undefined || value.reEvaluationDate >= value.treatment.startDate,

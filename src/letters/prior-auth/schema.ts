@@ -1,6 +1,7 @@
 // Prior-authorization request to the payer before care starts.
 import { z } from 'zod';
 import {
+  COVER_SHEET_FIELDS,
   CalendarDate,
   Clinical,
   choice,
@@ -46,5 +47,6 @@ export const PriorAuth = z.strictObject({
   clinical: Clinical,
   priorAuth: PriorAuthRequest,
   enclosures: Enclosures,
+  ...COVER_SHEET_FIELDS,
 });
 export type PriorAuth = z.infer<typeof PriorAuth>;
