@@ -19,6 +19,8 @@ import { findImageProblem } from './pdf/read-image.js';
 import { writePdf } from './pdf/write-pdf.js';
 import { renderTemplate } from './template/render-template.js';
 import { parseInput } from './letters/to-issues.js';
+import { toJsonSchema } from './json-schema.js';
+import { encodeLetterData, letterData } from './verify/letter-data.js';
 
 export interface GenerateOptions {
   /** Write the letter even when rules report errors. */
@@ -168,6 +170,11 @@ function buildDocument(kind: LetterKind, data: unknown): LetterDocument {
   };
 }
 
+/** What the letter embeds as lmnkit-letter.json: the validated input, its images by hash. */
+function embeddedData({ kind, data }: Prepared) {
+  return letterData(kind.name, data, Object.values(IMAGE_PATHS), decodeImage, () => toJsonSchema(kind.schema));
+}
+
 /**
  * Validates the input, checks it against the kind's rules and writes the letter as PDF.
  * Throws ValidationError (bad input), RuleError (blocking findings without `force`) or UnknownKindError.
@@ -184,7 +191,8 @@ export async function generate<Kind extends string>(
     throw new RuleError(prepared.findings);
   }
   const document = buildDocument(prepared.kind, prepared.data);
-  return { pdf: await writePdf(document), findings: prepared.findings };
+  const data = encodeLetterData(embeddedData(prepared));
+  return { pdf: await writePdf(document, { kind: prepared.kind.name, data }), findings: prepared.findings };
 }
 
 /**
