@@ -32,6 +32,8 @@ export {
 } from './errors.js';
 export type { Issue, Finding, FindingLevel } from './errors.js';
 export { CodeSetUnreadableError } from './codes/icd10cm-code-set.js';
+export { loadSigningCertificate, SigningCertificateError } from './sign/certificate.js';
+export type { SigningCertificate } from './sign/certificate.js';
 export type { Icd10cmCodeSet, Icd10cmCodeSets, IcdCodeStatus } from './codes/icd10cm-code-set.js';
 export type { FormHints, FormSection, FieldHint } from './letters/form-hints.js';
 

@@ -17,7 +17,6 @@ interface ArchivalInternals {
   _addInfo: () => void;
   appendXML: (xml: string, newline?: boolean) => void;
   _id: Uint8Array;
-  _root: { data: Record<string, unknown> };
 }
 
 export interface ArchivalInfo {
@@ -103,22 +102,16 @@ function xmpOf(info: ArchivalInfo): string {
 
 /**
  * Writes lmnkit's XMP packet instead of pdfkit's, embeds the letter data as an associated file and derives
- * the file /ID from it (so two letters share an /ID only when they share their data). `lateEntries` are put
- * in the catalog just before pdfkit writes it (the AcroForm of a signed letter, known only after layout).
+ * the file /ID from it (so two letters share an /ID only when they share their data).
  */
 export function makeArchival(
   doc: Doc,
   info: ArchivalInfo,
   created: Date,
   data: Uint8Array | undefined,
-  lateEntries: () => Record<string, unknown>,
 ): void {
   const internals = doc as unknown as ArchivalInternals;
-  // pdfkit calls _addInfo while it writes the metadata, the last thing before it ends the catalog.
-  internals._addInfo = () => {
-    internals.appendXML(xmpOf(info));
-    Object.assign(internals._root.data, lateEntries());
-  };
+  internals._addInfo = () => internals.appendXML(xmpOf(info));
   if (data === undefined) return;
   internals._id = createHash('sha256').update(data).digest().subarray(0, 16);
   doc.file(Buffer.from(data), {

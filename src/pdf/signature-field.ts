@@ -28,13 +28,15 @@ export interface Rect {
   height: number;
 }
 
-/** Adds the unsigned signature dictionary and its field's widget; returns the AcroForm for the catalog. */
-export function addSignatureField(
-  doc: Doc,
-  parent: Struct,
-  info: SignatureFieldInfo,
-  rect: Rect,
-): PDFKit.PDFKitReference {
+/** pdfkit's AcroForm, as initForm() makes it (pdfkit writes it, and the fields in it, when the document ends). */
+interface FormInternals {
+  _root: {
+    data: { AcroForm: { data: { Fields: unknown[]; NeedAppearances?: boolean; SigFlags?: number } } };
+  };
+}
+
+/** Adds the unsigned signature dictionary and its field's widget, in the document's AcroForm. */
+export function addSignatureField(doc: Doc, parent: Struct, info: SignatureFieldInfo, rect: Rect): void {
   const signature = doc.ref({
     Type: 'Sig',
     Filter: 'Adobe.PPKLite',
@@ -55,6 +57,10 @@ export function addSignatureField(
   });
   appearance.write('');
   appearance.end(undefined);
+  doc.initForm();
+  const acroForm = (doc as unknown as FormInternals)._root.data.AcroForm;
+  delete acroForm.data.NeedAppearances; // PDF/A forbids it; the widget has its appearance
+  acroForm.data.SigFlags = 3; // signatures exist; append only
   const form = doc.struct('Form', { alt: `Digital signature of ${info.name}` });
   parent.add(form);
   doc.annotate(rect.x, rect.y, rect.width, rect.height, {
@@ -69,8 +75,6 @@ export function addSignatureField(
     structParent: form,
   } as unknown as PDFKit.Mixins.AnnotationOption);
   form.end();
-  const widget = doc.page.annotations.at(-1);
-  const acroForm = doc.ref({ Fields: [widget], SigFlags: 3 });
-  acroForm.end(undefined);
-  return acroForm;
+  const annotations = (doc.page as unknown as { annotations: unknown[] }).annotations;
+  acroForm.data.Fields.push(annotations.at(-1));
 }

@@ -57,7 +57,7 @@ const GAP_AFTER: Record<FlowBlock['kind'], number> = {
 const LETTERHEAD = { titleSize: 15, lineSize: 8.5, logo: [96, 48] as const };
 const SIGNATURE_IMAGE_HEIGHT = 48;
 /** The frame of a digital signature's lines, and the field of the signature over it. */
-const SEAL_WIDTH = 300;
+const SEAL_WIDTH = 380;
 const SEAL_PADDING = 5;
 /**
  * Blocks of up to this many lines, rows or items are never split; longer ones keep two on each side of a break,
@@ -94,9 +94,6 @@ class Layout {
   /** The part of each page so far, by page index. */
   readonly parts: Part[] = ['letter'];
   private part: Part = 'letter';
-
-  /** The signature field of a letter written to be signed (its AcroForm goes into the catalog). */
-  acroForm: PDFKit.PDFKitReference | undefined;
 
   constructor(
     private readonly doc: Doc,
@@ -153,8 +150,20 @@ class Layout {
     );
   }
 
+  private sealLines(): Line[][] {
+    return (this.seal?.lines ?? []).map((text) =>
+      this.linesOf(
+        [{ kind: 'text', text, bold: false, italic: false }],
+        SEAL_WIDTH - 2 * SEAL_PADDING,
+        NOTE_SIZE,
+      ),
+    );
+  }
+
   private sealHeight(): number {
-    return this.seal ? this.seal.lines.length * lineHeight(BODY_SIZE) + 2 * SEAL_PADDING + SIGNATURE_GAP : 0;
+    if (!this.seal) return 0;
+    const lines = this.sealLines().reduce((sum, wrapped) => sum + wrapped.length, 0);
+    return lines * lineHeight(NOTE_SIZE) + 2 * SEAL_PADDING + SIGNATURE_GAP;
   }
 
   private signatureHeight(block: Signature): number {
@@ -568,16 +577,12 @@ class Layout {
     doc.rect(MARGIN, top, SEAL_WIDTH, height).lineWidth(0.75).strokeColor(RULE_COLOR).stroke();
     doc.endMarkedContent();
     doc.y = top + SEAL_PADDING;
-    const size = BODY_SIZE;
-    for (const text of this.seal.lines) {
-      const lines = this.linesOf(
-        [{ kind: 'text', text, bold: false, italic: false }],
-        SEAL_WIDTH - 2 * SEAL_PADDING,
-        size,
+    for (const lines of this.sealLines()) {
+      this.tag(parent, 'P', () =>
+        this.drawLines(lines, MARGIN + SEAL_PADDING, doc.y, SEAL_WIDTH, { size: NOTE_SIZE }),
       );
-      this.tag(parent, 'P', () => this.drawLines(lines, MARGIN + SEAL_PADDING, doc.y, SEAL_WIDTH, { size }));
     }
-    this.acroForm = addSignatureField(doc, parent, this.seal, {
+    addSignatureField(doc, parent, this.seal, {
       x: MARGIN,
       y: top,
       width: SEAL_WIDTH,
@@ -652,7 +657,7 @@ export interface PdfExtras {
   /** The letter's data, embedded as the associated file lmnkit-letter.json. */
   data?: Uint8Array;
   /** Leaves room for a digital signature (src/sign/ signs the bytes written). */
-  seal?: Seal;
+  seal?: Seal | undefined;
 }
 
 /**
@@ -681,10 +686,7 @@ export async function writePdf(letter: LetterDocument, extras: PdfExtras = {}): 
       font: null as unknown as string,
       ...archivalOptions(archival, created),
     });
-    let layout: Layout | undefined;
-    makeArchival(doc, archival, created, extras.data, () =>
-      layout?.acroForm ? { AcroForm: layout.acroForm } : {},
-    );
+    makeArchival(doc, archival, created, extras.data);
     // Opened in a fixed order so that font names (F1…F4) never depend on which measurements were cached.
     for (const [name, font] of Object.entries(fonts))
       doc.registerFont(name, font as unknown as string).font(name);
@@ -698,7 +700,7 @@ export async function writePdf(letter: LetterDocument, extras: PdfExtras = {}): 
     const root = doc.struct('Document');
     doc.addStructure(root);
     doc.font('regular').fontSize(BODY_SIZE).fillColor(TEXT_COLOR);
-    layout = new Layout(doc, letter, extras.seal);
+    const layout = new Layout(doc, letter, extras.seal);
     layout.writeBlocks(letter.blocks, root);
     root.end();
     writePageFurniture(doc, letter, layout.parts);

@@ -50,6 +50,7 @@ function removeAt(value: Record<string, unknown>, path: string): unknown {
   if (holder === null || typeof holder !== 'object') return undefined;
   const record = holder as Record<string, unknown>;
   const removed = record[last];
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the image fields are known paths
   delete record[last];
   return removed;
 }
