@@ -21,7 +21,7 @@ import { renderTemplate } from './template/render-template.js';
 import { parseInput } from './letters/to-issues.js';
 import { toJsonSchema } from './json-schema.js';
 import { encodeLetterData, letterData } from './verify/letter-data.js';
-import { certificateNames, type SigningCertificate } from './sign/certificate.js';
+import { certificateNames, type CertificateNames, type SigningCertificate } from './sign/certificate.js';
 import { sealOf, signingTime } from './sign/seal.js';
 import { signPdf } from './sign/sign-pdf.js';
 import type { Seal } from './pdf/write-pdf.js';
@@ -185,7 +185,11 @@ function buildDocument(kind: LetterKind, data: unknown): LetterDocument {
  * What a digitally signed letter prints in its signature block; none for other modes. A digital letter needs
  * a certificate that names its signer (an input problem otherwise: the letter cannot be what it says).
  */
-function digitalSeal({ kind, data }: Prepared, { signing, signedAt }: GenerateOptions): Seal | undefined {
+function digitalSeal(
+  { kind, data }: Prepared,
+  signing: CertificateNames | undefined,
+  signedAt: Date | undefined,
+): Seal | undefined {
   const { provider } = data as { provider: Provider };
   if (provider.signature?.mode !== 'digital') return undefined;
   const path = 'provider.signature.mode';
@@ -232,11 +236,29 @@ export async function generate<Kind extends string>(
   if (!options.force && prepared.findings.some((finding) => finding.level === 'error')) {
     throw new RuleError(prepared.findings);
   }
-  const seal = digitalSeal(prepared, options);
+  const seal = digitalSeal(prepared, options.signing, options.signedAt);
+  const pdf = await writeLetter(prepared, seal);
+  return { pdf: seal && options.signing ? signPdf(pdf, options.signing) : pdf, findings: prepared.findings };
+}
+
+function writeLetter(prepared: Prepared, seal: Seal | undefined): Promise<Uint8Array> {
   const document = buildDocument(prepared.kind, prepared.data);
   const data = encodeLetterData(embeddedData(prepared));
-  const pdf = await writePdf(document, { kind: prepared.kind.name, data, seal });
-  return { pdf: seal && options.signing ? signPdf(pdf, options.signing) : pdf, findings: prepared.findings };
+  return writePdf(document, { kind: prepared.kind.name, data, seal });
+}
+
+/**
+ * The letter the embedded data of a letter writes again, unsigned (findings never block it): what
+ * `verifyLetter` compares the letter's text with. A signed letter's seal is written from its certificate
+ * and signing time.
+ */
+export function writeAgain(
+  kind: string,
+  input: unknown,
+  signature?: { certificate: CertificateNames; signedAt: Date },
+): Promise<Uint8Array> {
+  const prepared = prepare(kind, input, {});
+  return writeLetter(prepared, digitalSeal(prepared, signature?.certificate, signature?.signedAt));
 }
 
 /**

@@ -8,6 +8,8 @@ import {
   CodeSetUnreadableError,
   generate,
   GenerationError,
+  NotALetterError,
+  SigningCertificateError,
   jsonSchema,
   kinds,
   loadIcd10cm,
@@ -21,13 +23,16 @@ import {
   type Issue,
 } from '../index.js';
 import { ConfigError, startServer } from './serve.js';
+import { extract, PdfInputError } from './extract.js';
+import { readSigningOption, SignOptionError, withDigitalSignature } from './sign-option.js';
+import { verify } from './verify.js';
 
 const EXIT = { ok: 0, unexpected: 1, usage: 2, invalid: 3, failed: 4 } as const;
 
 const COMMANDS = {
   render: {
     usage:
-      'lmnkit render <kind> <input.json|-> [-o out.pdf|-] [--html] [--force] [--json] [--packet] [--icd10cm <file>]…',
+      'lmnkit render <kind> <input.json|-> [-o out.pdf|-] [--html] [--force] [--json] [--packet] [--sign <cert.p12>] [--icd10cm <file>]…',
     help: `Writes the letter as PDF (or, with --html, as the HTML preview). The input is a JSON file, or - for
 stdin; image fields may name PNG/JPEG files relative to it.
   -o <file>     where to write (default: the input's name with .pdf or .html; - writes to stdout, and
@@ -37,7 +42,18 @@ stdin; image fields may name PNG/JPEG files relative to it.
                 directory, socket or block device is refused (exit 4).
   --force       write the letter despite blocking findings
   --packet      add the claim-packet page to an HSA/FSA letter (the same as "packet": true)
+  --sign <p12>  sign the letter digitally (PAdES) with this PKCS#12 certificate, which must name the
+                signer; the passphrase comes from LMNKIT_SIGNING_PASSPHRASE or a prompt
   --json        print {output, findings} as JSON`,
+  },
+  extract: {
+    usage: 'lmnkit extract <letter.pdf>',
+    help: 'Prints the letter data a lmnkit letter carries (lmnkit-letter.json): its validated input, images by SHA-256.',
+  },
+  verify: {
+    usage: 'lmnkit verify <letter.pdf> [--json]',
+    help: `Checks a letter: lmnkit letter, kind and date, signed and by whom, signature valid and covering the
+whole file, same text as its embedded data, PDF/A and PDF/UA claims. Exit 0 verified, 3 not verified.`,
   },
   check: {
     usage: 'lmnkit check  <kind> <input.json|-> [--json] [--icd10cm <file>]…',
@@ -117,6 +133,7 @@ const options = {
   'api-keys-file': { type: 'string' },
   'cors-origins': { type: 'string' },
   'log-level': { type: 'string' },
+  sign: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -285,8 +302,12 @@ function withPacket(input: unknown, packet: boolean): unknown {
 async function render(positionals: string[], values: Values, io: Io): Promise<number> {
   const [kind, source] = positionals;
   if (kind === undefined) throw new UsageError('missing <kind>');
-  const input = withPacket(await readInput(source, io), values.packet === true);
-  const settings = await letterOptions(values);
+  const packed = withPacket(await readInput(source, io), values.packet === true);
+  const input = values.sign === undefined ? packed : withDigitalSignature(packed);
+  const settings = {
+    ...(await letterOptions(values)),
+    ...(values.sign !== undefined && { signing: await readSigningOption(values.sign, process.env, io) }),
+  };
   const output = values.output ?? defaultOutput(source ?? '-', values.html === true);
   let findings: Finding[];
   if (values.html) {
@@ -345,6 +366,11 @@ async function dispatch(
       if (positionals[0] === undefined) throw new UsageError('missing <kind>');
       io.stdout.write(`${JSON.stringify(jsonSchema(positionals[0]), null, 2)}\n`);
       return EXIT.ok;
+    case 'extract':
+      await extract(positionals[0], io.stdout);
+      return EXIT.ok;
+    case 'verify':
+      return (await verify(positionals[0], values.json === true, io.stdout)) ? EXIT.ok : EXIT.invalid;
     case 'help':
       if (positionals[0] !== undefined && !isCommand(positionals[0])) throw new UsageError('unknown command');
       io.stdout.write(`${positionals[0] === undefined ? USAGE : commandHelp(positionals[0])}\n`);
@@ -387,6 +413,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
         `lmnkit: invalid configuration:\n${error.problems.map((line) => `  ${line}\n`).join('')}`,
       );
       return EXIT.usage;
+    }
+    if (error instanceof SignOptionError || error instanceof SigningCertificateError) {
+      io.stderr.write(`lmnkit: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof PdfInputError || error instanceof NotALetterError) {
+      io.stderr.write(`lmnkit: ${error.message}\n`);
+      return EXIT.invalid;
     }
     if (error instanceof UnknownKindError || error instanceof CodeSetUnreadableError) {
       io.stderr.write(`lmnkit: ${error.message}\n`);

@@ -101,6 +101,9 @@ function normalName(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[.,]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** What a certificate says of its holder and issuer: enough to match a signer and print the seal. */
+export type CertificateNames = Pick<SigningCertificate, 'commonName' | 'npi' | 'issuerName'>;
+
 export interface Signer {
   firstName: string;
   lastName: string;
@@ -112,7 +115,7 @@ export interface Signer {
  * or (without one) its common name is the signer's "First Last" (credentials after a comma allowed).
  * A certificate with an NPI for someone else never matches by name.
  */
-export function certificateNames(certificate: SigningCertificate, signer: Signer): boolean {
+export function certificateNames(certificate: CertificateNames, signer: Signer): boolean {
   if (certificate.npi !== undefined) return certificate.npi === signer.npi;
   const commonName = normalName(certificate.commonName.split(',')[0] ?? '');
   return commonName !== '' && commonName === normalName(`${signer.firstName} ${signer.lastName}`);
