@@ -121,6 +121,11 @@ export async function verifyLetter(pdf: Uint8Array): Promise<VerifyReport> {
   } else if (digital) {
     problems.push('signature: the letter says it is digitally signed, but the file carries no signature');
   }
+  // A digital letter's signer lines come from its signature: without one they cannot be written again.
+  if (digital && !signature) {
+    report.ok = false;
+    return report;
+  }
   try {
     const names = signature && {
       commonName: signature.signer ?? '',
