@@ -297,7 +297,7 @@ class Layout {
       }
       if (run.length > 0) flush();
       this.startPart('aside');
-      const section = this.doc.struct('Sect');
+      const section = this.doc.struct('Sect', block.lang === undefined ? {} : { lang: block.lang });
       parent.add(section);
       block.blocks.forEach((_, index) => this.writeFlowBlock(block.blocks, index, section));
       section.end();
@@ -419,7 +419,8 @@ class Layout {
     this.ensureSpace(needs[0] ?? 0);
     const top = doc.y;
     const lines = this.linesOf(block.content, CONTENT_WIDTH - SUBJECT_LABEL_WIDTH, BODY_SIZE);
-    this.tag(parent, 'P', () => {
+    // The subject line is the letter's one H1 (each page printed with it has its own, in its Sect).
+    this.tag(parent, 'H1', () => {
       doc
         .font('bold')
         .fontSize(BODY_SIZE)
@@ -522,8 +523,10 @@ class Layout {
         const width = (widths[i] ?? 0) - 2 * CELL_PADDING;
         const lines = this.linesOf(cell, width, BODY_SIZE, header);
         tableRow.add(
-          doc.struct(header ? 'TH' : 'TD', {}, () =>
-            this.drawLines(lines, cellX + CELL_PADDING, top + CELL_PADDING, width, { size: BODY_SIZE }),
+          doc.struct(
+            header ? 'TH' : 'TD',
+            header ? ({ scope: 'Column' } as PDFKit.Mixins.StructureElementOptions) : {},
+            () => this.drawLines(lines, cellX + CELL_PADDING, top + CELL_PADDING, width, { size: BODY_SIZE }),
           ),
         );
         x += widths[i] ?? 0;
