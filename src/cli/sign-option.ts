@@ -45,10 +45,9 @@ export async function readSigningOption(
  * input problem, not something to override.
  */
 export function withDigitalSignature(input: unknown): unknown {
-  const provider = (input as { provider?: { signature?: { mode?: unknown; electronic?: unknown } } } | null)
-    ?.provider;
-  if (provider === undefined || provider === null || typeof provider !== 'object') return input;
-  const signature = provider.signature ?? {};
+  const provider: unknown = (input as { provider?: unknown } | null)?.provider;
+  if (provider === null || typeof provider !== 'object') return input;
+  const signature = (provider as { signature?: { mode?: unknown; electronic?: unknown } }).signature ?? {};
   const mode = signature.mode ?? (signature.electronic === undefined ? undefined : 'electronic');
   if (mode === undefined || mode === 'digital') {
     return { ...(input as object), provider: { ...provider, signature: { ...signature, mode: 'digital' } } };
@@ -57,7 +56,7 @@ export function withDigitalSignature(input: unknown): unknown {
     {
       path: 'provider.signature.mode',
       code: 'SIGNATURE_MODE_CONFLICT',
-      message: `is ${String(mode)}: --sign signs letters whose mode is digital or not given`,
+      message: `is ${typeof mode === 'string' ? mode : 'not a mode'}: --sign signs letters whose mode is digital or not given`,
     },
   ]);
 }

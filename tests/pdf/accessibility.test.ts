@@ -27,7 +27,7 @@ async function structure(pdf: Uint8Array): Promise<Node[]> {
     node.children?.forEach(visit);
   };
   for (let number = 1; number <= document.numPages; number++)
-    visit((await (await document.getPage(number)).getStructTree()) as unknown as Node);
+    visit(await (await document.getPage(number)).getStructTree());
   await document.destroy();
   return nodes;
 }
