@@ -315,6 +315,7 @@ export class PdfFile {
   /** The pages in order, from the page tree. */
   pages(): PdfDict[] {
     const pages: PdfDict[] = [];
+    const seen = new Set<number>();
     const visit = (node: PdfDict | undefined, depth: number): void => {
       if (!node || depth > 16 || pages.length > 10_000) return;
       const type = node.get('Type');
@@ -323,7 +324,12 @@ export class PdfFile {
         return;
       }
       const kids = this.resolve(node.get('Kids'));
-      if (Array.isArray(kids)) for (const kid of kids) visit(this.dict(kid), depth + 1);
+      if (!Array.isArray(kids)) return;
+      for (const kid of kids) {
+        if (kid instanceof Ref && seen.has(kid.id)) continue;
+        if (kid instanceof Ref) seen.add(kid.id);
+        visit(this.dict(kid), depth + 1);
+      }
     };
     visit(this.dict(this.catalog().get('Pages')), 0);
     return pages;

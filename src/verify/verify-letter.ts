@@ -39,13 +39,7 @@ export interface VerifyReport {
 }
 
 function openFile(pdf: Uint8Array): PdfFile {
-  try {
-    return new PdfFile(pdf);
-  } catch (error) {
-    if (error instanceof UnreadablePdf)
-      throw new NotALetterError(`The file is not a PDF lmnkit can read: ${error.message}.`);
-    throw error;
-  }
+  return readable(() => new PdfFile(pdf));
 }
 
 function readData(file: PdfFile): LetterData {
@@ -73,7 +67,18 @@ function readData(file: PdfFile): LetterData {
  * @throws {NotALetterError} when the file is not a readable PDF or carries no letter data.
  */
 export function extractLetterData(pdf: Uint8Array): LetterData {
-  return readData(openFile(pdf));
+  return readable(() => readData(openFile(pdf)));
+}
+
+/** Whatever lmnkit cannot follow in the file makes it no letter to check. */
+function readable<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof UnreadablePdf)
+      throw new NotALetterError(`The file is not a PDF lmnkit can read: ${error.message}.`);
+    throw error;
+  }
 }
 
 function readClaims(file: PdfFile): VerifyReport['claims'] {
@@ -96,7 +101,7 @@ const sameText = (a: string[][], b: string[][]): boolean =>
  */
 export async function verifyLetter(pdf: Uint8Array): Promise<VerifyReport> {
   const file = openFile(pdf);
-  const data = readData(file);
+  const data = readable(() => readData(file));
   const problems: string[] = [];
   const input = data.input as {
     date?: unknown;
@@ -107,15 +112,15 @@ export async function verifyLetter(pdf: Uint8Array): Promise<VerifyReport> {
     lmnkitLetter: true,
     kind: data.kind,
     writtenBy: data.lmnkit,
-    claims: readClaims(file),
+    claims: readable(() => readClaims(file)),
     problems,
     ...(typeof input.date === 'string' && { date: input.date }),
   };
-  const signatureDict = findSignature(file);
+  const signatureDict = readable(() => findSignature(file));
   const digital = input.provider?.signature?.mode === 'digital';
   let signature: SignatureCheck | undefined;
   if (signatureDict) {
-    signature = checkSignature(file, signatureDict);
+    signature = readable(() => checkSignature(file, signatureDict));
     report.signature = signature;
     problems.push(...signature.problems.map((problem) => `signature: ${problem}`));
   } else if (digital) {
