@@ -52,18 +52,23 @@ describe('public API', () => {
       'CodeSetUnreadableError',
       'GenerationError',
       'LmnkitError',
+      'NotALetterError',
       'RuleError',
+      'SigningCertificateError',
       'TemplateError',
       'UnknownKindError',
       'ValidationError',
       'check',
+      'extractLetterData',
       'formLayout',
       'generate',
       'jsonSchema',
       'kinds',
       'loadIcd10cm',
+      'loadSigningCertificate',
       'preview',
       'searchIcd10cm',
+      'verifyLetter',
     ]);
   });
 

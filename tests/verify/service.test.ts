@@ -43,7 +43,11 @@ async function render(input: unknown): Promise<Response> {
 }
 
 async function verify(body: Uint8Array | string, type = 'application/pdf'): Promise<Response> {
-  return fetch(`${server.url}/v1/verify`, { method: 'POST', headers: { 'Content-Type': type }, body });
+  return fetch(`${server.url}/v1/verify`, {
+    method: 'POST',
+    headers: { 'Content-Type': type },
+    body: typeof body === 'string' ? body : Buffer.from(body),
+  });
 }
 
 describe('the service with a signing certificate', () => {
