@@ -3,6 +3,7 @@
 // Targets (README "Performance"): letter ≤ 5 ms median; 5-page appeal ≤ 4× a one-page letter; memory flat
 // over 10,000 letters; HTTP ≥ 200 letters/s at concurrency 8 with p99 ≤ 100 ms and no errors; server RSS
 // ≤ 350 MB over 100,000 letters on 2 threads (`sustained`; LETTERS=n for a shorter run).
+import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, availableParallelism } from 'node:os';
