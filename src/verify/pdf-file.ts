@@ -260,11 +260,6 @@ export class PdfFile {
     return resolved instanceof Map ? resolved : undefined;
   }
 
-  /** The offset of an object's `N G obj` line. */
-  offsetOf(ref: Ref): number | undefined {
-    return this.offsets.get(ref.id);
-  }
-
   stream(ref: PdfValue | undefined): PdfStream | undefined {
     if (!(ref instanceof Ref)) return undefined;
     const offset = this.offsets.get(ref.id);
