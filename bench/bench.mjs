@@ -4,6 +4,7 @@
 // over 10,000 letters; HTTP ≥ 200 letters/s at concurrency 8 with p99 ≤ 100 ms and no errors; server RSS
 // ≤ 350 MB over 100,000 letters on 2 threads (`sustained`; LETTERS=n for a shorter run); `lmnkit batch` of 10,000
 // rows on 2 threads ≥ 300 letters/s end to end with peak RSS ≤ 300 MB (`batch`).
+import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -127,16 +128,17 @@ async function countPages(pdf) {
 }
 
 /** Writes the same letter `count` times after a warm-up; every letter timed on its own. */
-async function timeLetters(name, kind, input, count) {
+async function timeLetters(name, kind, input, count, extra = {}) {
   const { generate } = await import('../dist/index.js');
-  const { pdf } = await generate(kind, input, { force: true });
-  for (let i = 0; i < 100; i++) await generate(kind, input, { force: true });
+  const options = { force: true, ...extra };
+  const { pdf } = await generate(kind, input, options);
+  for (let i = 0; i < 100; i++) await generate(kind, input, options);
   const times = [];
   let peakRss = process.memoryUsage.rss();
   const started = performance.now();
   for (let i = 0; i < count; i++) {
     const t0 = performance.now();
-    await generate(kind, input, { force: true });
+    await generate(kind, input, options);
     times.push(performance.now() - t0);
     if (i % 50 === 0) peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }
@@ -433,10 +435,47 @@ async function runBatch() {
   }
 }
 
+/** A throwaway self-signed certificate for the shortest LMN's signer, as a practice's .p12 would hold it. */
+async function benchSigning(signer) {
+  const { generateKeyPairSync } = await import('node:crypto');
+  const { default: forge } = await import('node-forge');
+  const { loadSigningCertificate } = await import('../dist/index.js');
+  const pem = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  const key = forge.pki.privateKeyFromPem(pem.privateKey);
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(pem.publicKey);
+  cert.serialNumber = '01';
+  cert.validity.notAfter = new Date(Date.UTC(2035, 0, 1));
+  const name = [{ shortName: 'CN', value: `${signer.firstName} ${signer.lastName}` }];
+  cert.setSubject(name);
+  cert.setIssuer(name);
+  cert.sign(key, forge.md.sha256.create());
+  const p12 = forge.asn1
+    .toDer(forge.pkcs12.toPkcs12Asn1(key, [cert], 'bench', { algorithm: '3des' }))
+    .getBytes();
+  return loadSigningCertificate(Buffer.from(p12, 'binary'), 'bench');
+}
+
+/** The shortest LMN, digitally signed (PAdES): the cost of signing is this less `lmn`. */
+async function runSigned() {
+  const input = shortLmn();
+  input.provider.signature = { mode: 'digital' };
+  const signing = await benchSigning(input.provider);
+  return timeLetters('shortest LMN, digitally signed', 'lmn', input, 1000, {
+    signing,
+    signedAt: new Date(0),
+  });
+}
+
 const SCENARIOS = {
   lmn: () => timeLetters('shortest LMN, one process', 'lmn', shortLmn(), 1000),
   prescription: () => timeLetters('prescription, one process', 'prescription', example('prescription'), 1000),
   appeal: () => timeLetters('5-page appeal, one process', 'appeal', longAppeal(), 300),
+  signed: runSigned,
   memory: runMemory,
   http: runHttp,
   sustained: runSustained,

@@ -4,9 +4,9 @@ import { mergeIcd10cmCodeSets, type Icd10cmCodeSets } from './codes/icd10cm-code
 import { officialIcd10cmCodeSets } from './codes/icd10cm-official.js';
 import { RuleError, ValidationError, type Finding, type Issue } from './errors.js';
 import { renderHtml } from './html/render-html.js';
-import { decodeImage } from './letters/fields.js';
+import { decodeImage, type Provider } from './letters/fields.js';
 import type { LetterKind, LetterView } from './letters/kind.js';
-import { IMAGE_PATHS } from './letters/letter-view.js';
+import { IMAGE_PATHS, providerName } from './letters/letter-view.js';
 import { findKind } from './letters/registry.js';
 import { parseMarkup } from './markup/parse-markup.js';
 import type { ImageName, LetterDocument } from './markup/document.js';
@@ -20,6 +20,12 @@ import { countPages } from './pdf/count-pages.js';
 import { writePdf } from './pdf/write-pdf.js';
 import { renderTemplate } from './template/render-template.js';
 import { parseInput } from './letters/to-issues.js';
+import { toJsonSchema } from './json-schema.js';
+import { encodeLetterData, letterData } from './verify/letter-data.js';
+import { certificateNames, type CertificateNames, type SigningCertificate } from './sign/certificate.js';
+import { sealOf, signingTime } from './sign/seal.js';
+import { signPdf } from './sign/sign-pdf.js';
+import type { Seal } from './pdf/write-pdf.js';
 
 export interface GenerateOptions {
   /** Write the letter even when rules report errors. */
@@ -31,6 +37,13 @@ export interface GenerateOptions {
    * and FY2027 lists are built in; a set given here adds a year or replaces the built-in one.
    */
   codeSets?: Icd10cmCodeSets;
+  /**
+   * The certificate that signs letters whose `provider.signature.mode` is "digital" (loadSigningCertificate):
+   * only when it names the signer. Without it, such a letter is refused.
+   */
+  signing?: SigningCertificate;
+  /** The signing time of a digitally signed letter (default: now); no other letter carries a time. */
+  signedAt?: Date;
 }
 
 /** Letter of Medical Necessity input, as JSON would give it (before defaults and normalising). */
@@ -190,6 +203,46 @@ function buildDocument(kind: LetterKind, data: unknown, pages?: number): LetterD
 }
 
 /**
+ * What a digitally signed letter prints in its signature block; none for other modes. A digital letter needs
+ * a certificate that names its signer (an input problem otherwise: the letter cannot be what it says).
+ */
+function digitalSeal(
+  { kind, data }: Prepared,
+  signing: CertificateNames | undefined,
+  signedAt: Date | undefined,
+): Seal | undefined {
+  const { provider } = data as { provider: Provider };
+  if (provider.signature?.mode !== 'digital') return undefined;
+  const path = 'provider.signature.mode';
+  if (!signing) {
+    const message =
+      'is digital, but no signing certificate was given (lmnkit render --sign, or LMNKIT_SIGNING_P12)';
+    throw new ValidationError([{ path, code: 'SIGNING_CERTIFICATE_REQUIRED', message }]);
+  }
+  if (!certificateNames(signing, provider)) {
+    const message =
+      "is digital, but the signing certificate names someone else (its name or NPI is not the signer's)";
+    throw new ValidationError([{ path, code: 'SIGNER_NOT_CERTIFIED', message }]);
+  }
+  const { address } = provider.practice;
+  return sealOf({
+    signer: providerName(provider),
+    certificateName: signing.commonName,
+    issuerName: signing.issuerName,
+    reason: kind.title,
+    location: `${address.city}, ${address.state}`,
+    signedAt: signingTime(signedAt ?? new Date()),
+  });
+}
+
+/** What the letter embeds as lmnkit-letter.json: the validated input, its images by hash. */
+function embeddedData({ kind, data }: Prepared) {
+  return letterData(kind.name, data, Object.values(IMAGE_PATHS), decodeImage, () =>
+    toJsonSchema(kind.schema),
+  );
+}
+
+/**
  * Validates the input, checks it against the kind's rules and writes the letter as PDF.
  * Throws ValidationError (bad input), RuleError (blocking findings without `force`) or UnknownKindError.
  * @example
@@ -204,13 +257,34 @@ export async function generate<Kind extends string>(
   if (!options.force && prepared.findings.some((finding) => finding.level === 'error')) {
     throw new RuleError(prepared.findings);
   }
-  const { kind: letterKind, data } = prepared;
-  const pdf = await writePdf(buildDocument(letterKind, data));
-  if ((data as { coverSheet?: string }).coverSheet !== 'fax') return { pdf, findings: prepared.findings };
+  const seal = digitalSeal(prepared, options.signing, options.signedAt);
+  const pdf = await writeLetter(prepared, seal);
+  return { pdf: seal && options.signing ? signPdf(pdf, options.signing) : pdf, findings: prepared.findings };
+}
+
+async function writeLetter(prepared: Prepared, seal: Seal | undefined): Promise<Uint8Array> {
+  const data = encodeLetterData(embeddedData(prepared));
+  const write = (pages?: number) =>
+    writePdf(buildDocument(prepared.kind, prepared.data, pages), { kind: prepared.kind.name, data, seal });
+  const pdf = await write();
+  if ((prepared.data as { coverSheet?: string }).coverSheet !== 'fax') return pdf;
   // The cover states the page count, known once laid out: the cover is a page of its own, so a second
   // layout with the count printed has the same pages.
-  const counted = await writePdf(buildDocument(letterKind, data, countPages(pdf)));
-  return { pdf: counted, findings: prepared.findings };
+  return write(countPages(pdf));
+}
+
+/**
+ * The letter the embedded data of a letter writes again, unsigned (findings never block it): what
+ * `verifyLetter` compares the letter's text with. A signed letter's seal is written from its certificate
+ * and signing time.
+ */
+export function writeAgain(
+  kind: string,
+  input: unknown,
+  signature?: { certificate: CertificateNames; signedAt: Date },
+): Promise<Uint8Array> {
+  const prepared = prepare(kind, input, {});
+  return writeLetter(prepared, digitalSeal(prepared, signature?.certificate, signature?.signedAt));
 }
 
 /**

@@ -32,6 +32,12 @@ export {
 } from './errors.js';
 export type { Issue, Finding, FindingLevel } from './errors.js';
 export { CodeSetUnreadableError } from './codes/icd10cm-code-set.js';
+export { loadSigningCertificate, SigningCertificateError } from './sign/certificate.js';
+export type { SigningCertificate } from './sign/certificate.js';
+export { extractLetterData, verifyLetter, NotALetterError } from './verify/verify-letter.js';
+export type { VerifyReport } from './verify/verify-letter.js';
+export type { SignatureCheck } from './verify/check-signature.js';
+export type { LetterData, ImageReference } from './verify/letter-data.js';
 export type { Icd10cmCodeSet, Icd10cmCodeSets, IcdCodeStatus } from './codes/icd10cm-code-set.js';
 export type { FormHints, FormSection, FieldHint } from './letters/form-hints.js';
 export { fromFhir, FhirMappingError } from './fhir/from-fhir.js';

@@ -54,12 +54,15 @@ describe('public API', () => {
       'FhirMappingError',
       'GenerationError',
       'LmnkitError',
+      'NotALetterError',
       'RuleError',
+      'SigningCertificateError',
       'TemplateError',
       'UnknownKindError',
       'ValidationError',
       'check',
       'csvTemplate',
+      'extractLetterData',
       'formLayout',
       'fromFhir',
       'generate',
@@ -72,10 +75,12 @@ describe('public API', () => {
       'locateFindings',
       'locateIssues',
       'mergeBase',
+      'loadSigningCertificate',
       'preview',
       'readCsvRows',
       'readJsonlRows',
       'searchIcd10cm',
+      'verifyLetter',
     ]);
   });
 

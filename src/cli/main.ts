@@ -8,6 +8,8 @@ import {
   CodeSetUnreadableError,
   generate,
   GenerationError,
+  NotALetterError,
+  SigningCertificateError,
   jsonSchema,
   kinds,
   loadIcd10cm,
@@ -24,13 +26,16 @@ import {
 import { isFhirInput, locateErrors, locateReport, unmappedLines } from './fhir-input.js';
 import { BATCH_HELP, BATCH_USAGE, runBatch } from './batch.js';
 import { ConfigError, startServer } from './serve.js';
+import { extract, PdfInputError } from './extract.js';
+import { readSigningOption, SignOptionError, withDigitalSignature } from './sign-option.js';
+import { verify } from './verify.js';
 
 const EXIT = { ok: 0, unexpected: 1, usage: 2, invalid: 3, failed: 4 } as const;
 
 const COMMANDS = {
   render: {
     usage:
-      'lmnkit render <kind> <input.json|-> [-o out.pdf|-] [--html] [--force] [--json] [--packet] [--fax-cover] [--icd10cm <file>]…\n                [--from fhir|json] [--with overlay.json]',
+      'lmnkit render <kind> <input.json|-> [-o out.pdf|-] [--html] [--force] [--json] [--packet] [--fax-cover] [--sign <cert.p12>] [--icd10cm <file>]…\n                [--from fhir|json] [--with overlay.json]',
     help: `Writes the letter as PDF (or, with --html, as the HTML preview). The input is a JSON file, or - for
 stdin; image fields may name PNG/JPEG files relative to it.
   -o <file>     where to write (default: the input's name with .pdf or .html; - writes to stdout, and
@@ -41,10 +46,21 @@ stdin; image fields may name PNG/JPEG files relative to it.
   --force       write the letter despite blocking findings
   --packet      add the claim-packet page to an HSA/FSA letter (the same as "packet": true)
   --fax-cover   add a fax cover sheet addressed to the recipient's fax (the same as "coverSheet": "fax")
+  --sign <p12>  sign the letter digitally (PAdES) with this PKCS#12 certificate, which must name the
+                signer; the passphrase comes from LMNKIT_SIGNING_PASSPHRASE or a prompt
   --json        print {output, findings} as JSON
   --from fhir   the input is a FHIR R4 Bundle (found without it by "resourceType": "Bundle"); --from json
                 reads it as letter input whatever it holds. --with names the overlay JSON merged over
                 what the Bundle gives (README "FHIR R4 input"); problems name their place in the Bundle.`,
+  },
+  extract: {
+    usage: 'lmnkit extract <letter.pdf>',
+    help: 'Prints the letter data a lmnkit letter carries (lmnkit-letter.json): its validated input, images by SHA-256.',
+  },
+  verify: {
+    usage: 'lmnkit verify <letter.pdf> [--json]',
+    help: `Checks a letter: lmnkit letter, kind and date, signed and by whom, signature valid and covering the
+whole file, same text as its embedded data, PDF/A and PDF/UA claims. Exit 0 verified, 3 not verified.`,
   },
   check: {
     usage:
@@ -136,6 +152,7 @@ const options = {
   shard: { type: 'string' },
   template: { type: 'boolean' },
   'fax-cover': { type: 'boolean' },
+  sign: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -334,8 +351,12 @@ async function render(positionals: string[], values: Values, io: Io): Promise<nu
   const [kind, source] = positionals;
   if (kind === undefined) throw new UsageError('missing <kind>');
   const { input: read, fhir } = await readLetterInput(kind, source, values, io);
-  const input = withFaxCover(withPacket(read, values.packet === true), values);
-  const settings = await letterOptions(values);
+  const packed = withFaxCover(withPacket(read, values.packet === true), values);
+  const input = values.sign === undefined ? packed : withDigitalSignature(packed);
+  const settings = {
+    ...(await letterOptions(values)),
+    ...(values.sign !== undefined && { signing: await readSigningOption(values.sign, process.env, io) }),
+  };
   const output = values.output ?? defaultOutput(source ?? '-', values.html === true);
   let findings: Finding[];
   if (values.html) {
@@ -400,6 +421,11 @@ async function dispatch(
       if (positionals[0] === undefined) throw new UsageError('missing <kind>');
       io.stdout.write(`${JSON.stringify(jsonSchema(positionals[0]), null, 2)}\n`);
       return EXIT.ok;
+    case 'extract':
+      await extract(positionals[0], io.stdout);
+      return EXIT.ok;
+    case 'verify':
+      return (await verify(positionals[0], values.json === true, io.stdout)) ? EXIT.ok : EXIT.invalid;
     case 'help':
       if (positionals[0] !== undefined && !isCommand(positionals[0])) throw new UsageError('unknown command');
       io.stdout.write(`${positionals[0] === undefined ? USAGE : commandHelp(positionals[0])}\n`);
@@ -442,6 +468,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
         `lmnkit: invalid configuration:\n${error.problems.map((line) => `  ${line}\n`).join('')}`,
       );
       return EXIT.usage;
+    }
+    if (error instanceof SignOptionError || error instanceof SigningCertificateError) {
+      io.stderr.write(`lmnkit: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof PdfInputError || error instanceof NotALetterError) {
+      io.stderr.write(`lmnkit: ${error.message}\n`);
+      return EXIT.invalid;
     }
     if (error instanceof UnknownKindError || error instanceof CodeSetUnreadableError) {
       io.stderr.write(`lmnkit: ${error.message}\n`);

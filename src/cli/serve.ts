@@ -1,7 +1,13 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
-import { icd10cmFiscalYears, loadIcd10cm } from '../index.js';
+import {
+  icd10cmFiscalYears,
+  loadIcd10cm,
+  loadSigningCertificate,
+  SigningCertificateError,
+} from '../index.js';
 import { createApp } from '../server/app.js';
 import { ConfigError, readServiceConfig } from '../server/config.js';
 import { createLogger, describeError } from '../server/logger.js';
@@ -32,6 +38,27 @@ function keepHeapsNearLiveData(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
+/** Checks at start that the signing certificate opens, so that no letter fails on it later. */
+async function openSigningCertificate(settings: {
+  p12: string;
+  passphrase: string;
+}): Promise<{ p12: Uint8Array; passphrase: string }> {
+  let p12: Uint8Array;
+  try {
+    p12 = await readFile(settings.p12);
+  } catch {
+    throw new ConfigError(['LMNKIT_SIGNING_P12: the file cannot be read']);
+  }
+  try {
+    loadSigningCertificate(p12, settings.passphrase);
+  } catch (error) {
+    if (error instanceof SigningCertificateError)
+      throw new ConfigError([`LMNKIT_SIGNING_P12: ${error.message}`]);
+    throw error;
+  }
+  return { p12, passphrase: settings.passphrase };
+}
+
 /** Grace beyond the render timeout before connections still open at shutdown are cut. */
 const SHUTDOWN_GRACE_MS = 5_000;
 
@@ -56,7 +83,9 @@ export async function startServer({ flags, env, log }: ServeOptions): Promise<Se
   const logger = createLogger(log, config.logLevel);
   keepHeapsNearLiveData();
   const codeSets = config.icd10cm.length > 0 ? await loadIcd10cm(config.icd10cm) : undefined;
+  const signing = config.signing && (await openSigningCertificate(config.signing));
   const pool = createRenderPool({
+    ...(signing && { signing }),
     threads: config.threads,
     queue: config.queue,
     timeoutMs: config.timeoutMs,
@@ -97,6 +126,7 @@ export async function startServer({ flags, env, log }: ServeOptions): Promise<Se
       apiKeys: config.apiKeys.length,
       corsOrigins: config.corsOrigins,
       icd10cmFiscalYears: icd10cmFiscalYears(codeSets),
+      signingCertificate: signing !== undefined,
     },
     'listening',
   );

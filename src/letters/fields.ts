@@ -281,8 +281,11 @@ export const ElectronicSignature = z.strictObject({
   statement: LineText,
 });
 
-/** draft: DRAFT on every page; for-signature: a clean copy to sign by hand; electronic: signed by the attestation. */
-export const SignatureMode = z.enum(['draft', 'for-signature', 'electronic']);
+/**
+ * draft: DRAFT on every page; for-signature: a clean copy to sign by hand; electronic: signed by the attestation;
+ * digital: signed with a signing certificate that names the signer (PAdES), given when the letter is written.
+ */
+export const SignatureMode = z.enum(['draft', 'for-signature', 'electronic', 'digital']);
 export type SignatureMode = z.infer<typeof SignatureMode>;
 
 export const Signature = z

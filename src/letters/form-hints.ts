@@ -141,6 +141,7 @@ export const FIELD_HINTS: Record<string, FieldHint> = {
       draft: 'Draft: DRAFT on every page',
       'for-signature': 'For signature: a clean copy to sign by hand',
       electronic: 'Electronically signed: with my attestation below',
+      digital: 'Digitally signed: with the signing certificate that names me',
     },
   },
   'provider.signature.electronic': {

@@ -221,7 +221,7 @@ export function commonContext(data: CommonInput, coverage?: MemberIds) {
     },
     signature: {
       /** A line to sign on, for drafts and copies printed to sign by hand. */
-      byHand: electronic === undefined,
+      byHand: electronic === undefined && mode !== 'digital',
       image: electronic !== undefined && signature?.image !== undefined,
       electronic: electronic && {
         signed: `Electronically signed by ${providerName(provider)} on ${formatLongDate(electronic.attestedOn)}.`,

@@ -80,6 +80,8 @@ export type FlowBlock = Letterhead | Heading | Paragraph | Subject | List | Tabl
 export interface Aside {
   kind: 'aside';
   blocks: FlowBlock[];
+  /** The aside's language when it is not the letter's English (the Spanish cover page). */
+  lang?: 'es';
 }
 
 export type Block = FlowBlock | Aside;

@@ -156,6 +156,8 @@ function acceptedAttributes(name: string, parent: string): Map<string, readonly 
       return new Map(parent === 'letterhead' ? [] : [['class', ['note']]]);
     case 'img':
       return new Map([['src', [parent === 'letterhead' ? 'logo' : 'signature']]]);
+    case 'aside':
+      return new Map([['lang', ['es']]]);
     default:
       return new Map();
   }
@@ -223,7 +225,11 @@ function toBlock(element: Element): Block {
     case 'pagebreak':
       return { kind: 'pagebreak' };
     case 'aside':
-      return { kind: 'aside', blocks: element.children.map(toFlowBlock) };
+      return {
+        kind: 'aside',
+        blocks: element.children.map(toFlowBlock),
+        ...(element.attributes.lang === 'es' && { lang: 'es' as const }),
+      };
     default:
       // Unreachable: the vocabulary check lets only the tags above reach the top level.
       throw new MarkupProblem(element.at, `<${element.name}> is not a block`);

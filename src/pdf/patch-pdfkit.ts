@@ -97,6 +97,11 @@ function findShapeProblems({ document, font, reference }: Prototypes): string[] 
     if (typeof reference[name] !== 'function') problems.push(`PDFReference.${name} is missing`);
   }
   if (typeof document._write !== 'function') problems.push('PDFDocument._write is missing');
+  // src/pdf/archival.ts replaces _addInfo (the XMP packet) per document and writes through appendXML.
+  for (const name of ['_addInfo', 'appendXML', 'file'] as const) {
+    if (typeof (document as unknown as Record<string, unknown>)[name] !== 'function')
+      problems.push(`PDFDocument.${name} is missing`);
+  }
   if (Object.hasOwn(document, 'push')) problems.push('PDFDocument has its own push');
   const doc = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
   const sample = doc.ref({}) as unknown as Partial<PdfReference>;

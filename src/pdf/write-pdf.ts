@@ -14,6 +14,8 @@ import { breakLines, type Line } from './break-lines.js';
 import { fonts, type FontStyle } from './fonts.js';
 import { BoundedCache } from './bounded-cache.js';
 import { keepNeeds } from './keep-needs.js';
+import { archivalOptions, makeArchival } from './archival.js';
+import { addSignatureField, type SignatureFieldInfo } from './signature-field.js';
 import './patch-pdfkit.js';
 
 type Doc = PDFKit.PDFDocument;
@@ -54,6 +56,9 @@ const GAP_AFTER: Record<FlowBlock['kind'], number> = {
 };
 const LETTERHEAD = { titleSize: 15, lineSize: 8.5, logo: [96, 48] as const };
 const SIGNATURE_IMAGE_HEIGHT = 48;
+/** The frame of a digital signature's lines, and the field of the signature over it. */
+const SEAL_WIDTH = 380;
+const SEAL_PADDING = 5;
 /**
  * Blocks of up to this many lines, rows or items are never split; longer ones keep two on each side of a break,
  * so that no line, row or item is ever alone on a page (a list of four splits only 2 + 2).
@@ -95,6 +100,7 @@ class Layout {
   constructor(
     private readonly doc: Doc,
     private readonly letter: LetterDocument,
+    private readonly seal?: Seal,
   ) {
     doc.on('pageAdded', () => this.parts.push(this.part));
   }
@@ -146,14 +152,33 @@ class Layout {
     );
   }
 
+  private sealLines(): Line[][] {
+    return (this.seal?.lines ?? []).map((text) =>
+      this.linesOf(
+        [{ kind: 'text', text, bold: false, italic: false }],
+        SEAL_WIDTH - 2 * SEAL_PADDING,
+        NOTE_SIZE,
+      ),
+    );
+  }
+
+  private sealHeight(): number {
+    if (!this.seal) return 0;
+    const lines = this.sealLines().reduce((sum, wrapped) => sum + wrapped.length, 0);
+    return lines * lineHeight(NOTE_SIZE) + 2 * SEAL_PADDING + SIGNATURE_GAP;
+  }
+
   private signatureHeight(block: Signature): number {
-    return block.parts.reduce(
-      (sum, part) =>
-        sum +
-        (part.kind === 'image'
-          ? SIGNATURE_IMAGE_HEIGHT + SIGNATURE_GAP
-          : this.heightOf(part.content, CONTENT_WIDTH, BODY_SIZE) + SIGNATURE_GAP),
-      2 * BLOCK_GAP,
+    return (
+      this.sealHeight() +
+      block.parts.reduce(
+        (sum, part) =>
+          sum +
+          (part.kind === 'image'
+            ? SIGNATURE_IMAGE_HEIGHT + SIGNATURE_GAP
+            : this.heightOf(part.content, CONTENT_WIDTH, BODY_SIZE) + SIGNATURE_GAP),
+        2 * BLOCK_GAP,
+      )
     );
   }
 
@@ -274,7 +299,7 @@ class Layout {
       }
       if (run.length > 0) flush();
       this.startPart('aside');
-      const section = this.doc.struct('Sect');
+      const section = this.doc.struct('Sect', block.lang === undefined ? {} : { lang: block.lang });
       parent.add(section);
       block.blocks.forEach((_, index) => this.writeFlowBlock(block.blocks, index, section));
       section.end();
@@ -396,7 +421,8 @@ class Layout {
     this.ensureSpace(needs[0] ?? 0);
     const top = doc.y;
     const lines = this.linesOf(block.content, CONTENT_WIDTH - SUBJECT_LABEL_WIDTH, BODY_SIZE);
-    this.tag(parent, 'P', () => {
+    // The subject line is the letter's one H1 (each page printed with it has its own, in its Sect).
+    this.tag(parent, 'H1', () => {
       doc
         .font('bold')
         .fontSize(BODY_SIZE)
@@ -499,8 +525,10 @@ class Layout {
         const width = (widths[i] ?? 0) - 2 * CELL_PADDING;
         const lines = this.linesOf(cell, width, BODY_SIZE, header);
         tableRow.add(
-          doc.struct(header ? 'TH' : 'TD', {}, () =>
-            this.drawLines(lines, cellX + CELL_PADDING, top + CELL_PADDING, width, { size: BODY_SIZE }),
+          doc.struct(
+            header ? 'TH' : 'TD',
+            header ? ({ scope: 'Column' } as PDFKit.Mixins.StructureElementOptions) : {},
+            () => this.drawLines(lines, cellX + CELL_PADDING, top + CELL_PADDING, width, { size: BODY_SIZE }),
           ),
         );
         x += widths[i] ?? 0;
@@ -524,10 +552,11 @@ class Layout {
     const doc = this.doc;
     this.ensureSpace(needs[0] ?? 0);
     doc.y += 2 * BLOCK_GAP;
-    for (const part of block.parts) {
+    block.parts.forEach((part, index) => {
+      if (index === 1) this.writeSeal(parent);
       if (part.kind === 'image') {
         const image = this.letter.images[part.name];
-        if (!image) continue;
+        if (!image) return;
         const top = doc.y;
         this.tag(
           parent,
@@ -540,7 +569,31 @@ class Layout {
         this.writeParagraph(part, [], parent);
         doc.y += SIGNATURE_GAP;
       }
+    });
+  }
+
+  /** A letter written to be signed: under the closing, the signer's lines in a frame, the signature's field over them. */
+  private writeSeal(parent: Struct): void {
+    const doc = this.doc;
+    if (!this.seal) return;
+    const top = doc.y;
+    const height = this.sealHeight() - SIGNATURE_GAP;
+    doc.markContent('Artifact', { type: 'Layout' });
+    doc.rect(MARGIN, top, SEAL_WIDTH, height).lineWidth(0.75).strokeColor(RULE_COLOR).stroke();
+    doc.endMarkedContent();
+    doc.y = top + SEAL_PADDING;
+    for (const lines of this.sealLines()) {
+      this.tag(parent, 'P', () =>
+        this.drawLines(lines, MARGIN + SEAL_PADDING, doc.y, SEAL_WIDTH, { size: NOTE_SIZE }),
+      );
     }
+    addSignatureField(doc, parent, this.seal, {
+      x: MARGIN,
+      y: top,
+      width: SEAL_WIDTH,
+      height,
+    });
+    doc.y = top + height + SIGNATURE_GAP;
   }
 }
 
@@ -597,10 +650,35 @@ function pdfDate(date: string): Date {
   return new Date(Date.UTC(year, month - 1, day));
 }
 
-/** Lays out the document tree on US Letter pages and returns the PDF bytes (identical for identical input). */
-export async function writePdf(letter: LetterDocument): Promise<Uint8Array> {
+/** A letter written to be signed: the lines printed in its signature block, and its signature's dictionary. */
+export interface Seal extends SignatureFieldInfo {
+  lines: string[];
+}
+
+/** What a letter carries besides its pages. */
+export interface PdfExtras {
+  /** The letter's kind, named in the metadata's keywords. */
+  kind?: string;
+  /** The letter's data, embedded as the associated file lmnkit-letter.json. */
+  data?: Uint8Array;
+  /** Leaves room for a digital signature (src/sign/ signs the bytes written). */
+  seal?: Seal | undefined;
+}
+
+/**
+ * Lays out the document tree on US Letter pages and returns the PDF/A-3b bytes (identical for identical
+ * input).
+ */
+export async function writePdf(letter: LetterDocument, extras: PdfExtras = {}): Promise<Uint8Array> {
   try {
     const created = pdfDate(letter.info.date);
+    const archival = {
+      title: letter.info.title,
+      author: letter.info.author,
+      subject: letter.info.subject,
+      keywords: extras.kind === undefined ? 'lmnkit letter' : `lmnkit letter, ${extras.kind}`,
+      date: letter.info.date,
+    };
     const doc = new PDFDocument({
       size: 'LETTER',
       margins: { top: MARGIN_TOP, bottom: MARGIN_BOTTOM, left: MARGIN, right: MARGIN },
@@ -608,20 +686,12 @@ export async function writePdf(letter: LetterDocument): Promise<Uint8Array> {
       tagged: true,
       lang: 'en-US',
       displayTitle: true,
-      pdfVersion: '1.7',
       // No default font: pdfkit would load Helvetica's metrics, and a font object passed here is opened
       // again, and compared with this one, on every later doc.font('regular').
       font: null as unknown as string,
-      info: {
-        Title: letter.info.title,
-        Author: letter.info.author,
-        Subject: letter.info.subject,
-        Creator: 'lmnkit',
-        Producer: 'lmnkit',
-        CreationDate: created,
-        ModDate: created,
-      },
+      ...archivalOptions(archival, created),
     });
+    makeArchival(doc, archival, created, extras.data);
     // Opened in a fixed order so that font names (F1…F4) never depend on which measurements were cached.
     for (const [name, font] of Object.entries(fonts))
       doc.registerFont(name, font as unknown as string).font(name);
@@ -635,7 +705,7 @@ export async function writePdf(letter: LetterDocument): Promise<Uint8Array> {
     const root = doc.struct('Document');
     doc.addStructure(root);
     doc.font('regular').fontSize(BODY_SIZE).fillColor(TEXT_COLOR);
-    const layout = new Layout(doc, letter);
+    const layout = new Layout(doc, letter, extras.seal);
     layout.writeBlocks(letter.blocks, root);
     root.end();
     writePageFurniture(doc, letter, layout.parts);

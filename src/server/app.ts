@@ -30,6 +30,7 @@ import {
   type Renderer,
 } from './render-pool.js';
 import { requireApiKey } from './require-api-key.js';
+import { mountVerify } from './verify-route.js';
 
 export interface AppOptions {
   /** Passed to every check, and to every letter when no `renderer` is given (code sets, clock). */
@@ -252,6 +253,7 @@ export function createApp(options: AppOptions = {}): express.Express {
     },
   );
   app.all(['/v1/letters/:kind', '/v1/letters/:kind/check', '/v1/letters/:kind/preview'], allowOnly(['POST']));
+  mountVerify(app);
 
   app.use((_req, res) => {
     sendProblem(res, 'not-found', 'No such resource.');

@@ -47,7 +47,13 @@ export const ServiceConfig = z.object({
   icd10cm: z.array(z.string()),
   logLevel: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).default('info'),
 });
-export type ServiceConfig = z.output<typeof ServiceConfig>;
+/** The practice's signing certificate (LMNKIT_SIGNING_P12) and its passphrase (LMNKIT_SIGNING_PASSPHRASE). */
+export interface SigningSettings {
+  p12: string;
+  passphrase: string;
+}
+
+export type ServiceConfig = z.output<typeof ServiceConfig> & { signing?: SigningSettings };
 
 /** The configuration is invalid; each problem names the flag or variable it came from. */
 export class ConfigError extends Error {
@@ -127,5 +133,20 @@ export function readServiceConfig(flags: Flags, env: Env): ServiceConfig {
     );
     throw new ConfigError([...new Set(problems)]);
   }
-  return result.data;
+  const signing = readSigningSettings(env);
+  return signing === undefined ? result.data : { ...result.data, signing };
+}
+
+/** Only from the environment: a certificate's passphrase never goes on a command line. */
+function readSigningSettings(env: Env): SigningSettings | undefined {
+  const p12 = nonEmpty(env.LMNKIT_SIGNING_P12);
+  const passphrase = env.LMNKIT_SIGNING_PASSPHRASE;
+  if (p12 === undefined && passphrase === undefined) return undefined;
+  if (p12 === undefined)
+    throw new ConfigError(['LMNKIT_SIGNING_PASSPHRASE: is set but LMNKIT_SIGNING_P12 is not']);
+  if (passphrase === undefined)
+    throw new ConfigError([
+      'LMNKIT_SIGNING_P12: needs LMNKIT_SIGNING_PASSPHRASE (the certificate’s passphrase)',
+    ]);
+  return { p12, passphrase };
 }

@@ -116,6 +116,27 @@ export function buildOpenApi({ apiKeys }: { apiKeys: boolean }): Record<string, 
   // A check runs on the event loop (no queue, no thread): never 503; 422 for JSON nested too deeply.
   const checkErrors: ProblemStatus[] = [400, ...auth, 404, 405, 406, 413, 415, 422, 500];
   const paths: Record<string, unknown> = {
+    '/v1/verify': {
+      post: {
+        operationId: 'verifyLetter',
+        summary: 'What a receiver can check in a letter (README "Trust: what a receiver can check")',
+        ...guarded,
+        requestBody: {
+          required: true,
+          content: {
+            'application/pdf': { schema: { type: 'string', format: 'binary', maxLength: 10485760 } },
+          },
+        },
+        responses: {
+          200: {
+            description:
+              'The report: ok, kind, date, signature (signer, valid, coversWholeFile), sameTextAsData, claims, problems.',
+            content: json({ type: 'object', required: ['ok', 'lmnkitLetter', 'claims', 'problems'] }),
+          },
+          ...problemResponses([...auth, 405, 413, 415, 422, 500]),
+        },
+      },
+    },
     '/healthz': {
       get: {
         operationId: 'health',

@@ -99,6 +99,8 @@ export interface RenderPoolOptions {
   resourceLimits?: ResourceLimits;
   /** ICD-10-CM code-set files each worker loads once. */
   icd10cm?: readonly string[];
+  /** The practice's signing certificate, which each worker opens once (README "Trust"). */
+  signing?: { p12: Uint8Array; passphrase: string };
   /** The date rules compare against (YYYY-MM-DD); defaults to the calendar date of each letter's render. */
   today?: string;
   /** The worker module; the built render-worker.js unless a test substitutes one. */
@@ -159,7 +161,10 @@ export interface RenderPool extends Renderer {
  * const { pdf } = await pool.generate('lmn', input, { force: false });
  */
 export function createRenderPool(options: RenderPoolOptions): RenderPool {
-  const workerData: RenderWorkerData = { icd10cm: options.icd10cm ?? [] };
+  const workerData: RenderWorkerData = {
+    icd10cm: options.icd10cm ?? [],
+    ...(options.signing && { signing: options.signing }),
+  };
   const pool = new Piscina({
     filename: (options.workerFile ?? findWorkerFile()).href,
     minThreads: options.threads,

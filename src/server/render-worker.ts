@@ -8,6 +8,7 @@ import {
   generate,
   LmnkitError,
   loadIcd10cm,
+  loadSigningCertificate,
   preview,
   RuleError,
   ValidationError,
@@ -20,6 +21,8 @@ import { describeError } from './describe-error.js';
 export interface RenderWorkerData {
   /** ICD-10-CM code-set files, loaded once per worker. */
   icd10cm: readonly string[];
+  /** The practice's signing certificate, opened once per worker: it signs letters whose mode is digital. */
+  signing?: { p12: Uint8Array; passphrase: string };
 }
 
 export interface RenderTask {
@@ -44,8 +47,9 @@ export type RenderReply =
   | { ok: true; pdf?: Uint8Array; html?: string; findings: Finding[]; ms: number }
   | { ok: false; failure: RenderFailure };
 
-const { icd10cm } = workerData as RenderWorkerData;
+const { icd10cm, signing: signingFile } = workerData as RenderWorkerData;
 const codeSets = icd10cm.length > 0 ? await loadIcd10cm(icd10cm) : undefined;
+const signing = signingFile && loadSigningCertificate(signingFile.p12, signingFile.passphrase);
 
 const WARM_UP_EXAMPLE = new URL('../../examples/lmn-insurance.json', import.meta.url);
 
@@ -69,6 +73,7 @@ export default async function renderInWorker(task: RenderTask): Promise<unknown>
     force: task.force,
     ...(task.today !== undefined && { today: task.today }),
     ...(codeSets && { codeSets }),
+    ...(signing && { signing }),
   };
   const started = performance.now();
   try {
