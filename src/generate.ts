@@ -19,6 +19,9 @@ import { findImageProblem } from './pdf/read-image.js';
 import { writePdf } from './pdf/write-pdf.js';
 import { renderTemplate } from './template/render-template.js';
 import { parseInput } from './letters/to-issues.js';
+import { fillDraft, markPlaceholders, type Placeholder } from './letters/draft-placeholders.js';
+import { signatureMode } from './letters/letter-view.js';
+import { toJsonSchema } from './json-schema.js';
 
 export interface GenerateOptions {
   /** Write the letter even when rules report errors. */
@@ -30,6 +33,12 @@ export interface GenerateOptions {
    * and FY2027 lists are built in; a set given here adds a year or replaces the built-in one.
    */
   codeSets?: Icd10cmCodeSets;
+  /**
+   * A draft: each missing field is printed as a placeholder ("[provider's NPI]"), every page says
+   * DRAFT, and findings are reported but never stop the letter. Values given must still be valid;
+   * a draft with placeholders cannot be signed (signature mode for-signature or electronic).
+   */
+  draft?: boolean;
 }
 
 /** Letter of Medical Necessity input, as JSON would give it (before defaults and normalising). */
@@ -61,6 +70,8 @@ interface Prepared {
   kind: LetterKind;
   data: unknown;
   findings: Finding[];
+  /** A draft's second filling of its missing fields, and what stands for them. */
+  draft?: { data: unknown; placeholders: Placeholder[] };
 }
 
 function validate(kind: LetterKind, input: unknown, today: string): unknown {
@@ -139,12 +150,49 @@ function codeSetsFor({ codeSets }: GenerateOptions): Icd10cmCodeSets {
   return sets;
 }
 
+const jsonSchemas = new WeakMap<LetterKind, Record<string, unknown>>();
+
+/** A placeholder is not a fact: a letter that still has one cannot be signed. */
+function refuseSignedDraft(data: unknown, placeholders: readonly Placeholder[]): void {
+  const { provider } = data as { provider?: { signature?: Parameters<typeof signatureMode>[0] } };
+  if (placeholders.length === 0 || signatureMode(provider?.signature) === 'draft') return;
+  throw new ValidationError([
+    {
+      path: 'provider.signature.mode',
+      code: 'DRAFT_NOT_SIGNABLE',
+      message: `must be draft while fields are missing (${placeholders.map(({ path }) => path).join(', ')})`,
+    },
+  ]);
+}
+
 function prepare(kindName: string, input: unknown, options: GenerateOptions): Prepared {
   const kind = findKind(kindName);
   const today = options.today ?? clockToday();
-  const data = validate(kind, input, today);
-  const findings = kind.rules(data, { today, codeSets: codeSetsFor(options) });
-  return { kind, data, findings };
+  const context = { today, codeSets: codeSetsFor(options) };
+  if (!options.draft) {
+    const data = validate(kind, input, today);
+    return { kind, data, findings: kind.rules(data, context) };
+  }
+  let schema = jsonSchemas.get(kind);
+  if (schema === undefined) {
+    schema = toJsonSchema(kind.schema);
+    jsonSchemas.set(kind, schema);
+  }
+  const filled = fillDraft(kind.schema, schema, input);
+  const data = validate(kind, filled.first, today);
+  refuseSignedDraft(data, filled.placeholders);
+  const stoodIn = (path: string) =>
+    filled.placeholders.some(
+      (placeholder) => path === placeholder.path || path.startsWith(`${placeholder.path}.`),
+    );
+  // Findings about a stand-in value say nothing about the letter.
+  const findings = kind.rules(data, context).filter((finding) => !stoodIn(finding.path));
+  return {
+    kind,
+    data,
+    findings,
+    draft: { data: validate(kind, filled.second, today), placeholders: filled.placeholders },
+  };
 }
 
 function decodeImages(view: LetterView): Partial<Record<ImageName, Uint8Array>> {
@@ -154,6 +202,16 @@ function decodeImages(view: LetterView): Partial<Record<ImageName, Uint8Array>> 
     if (bytes) images[name] = bytes;
   }
   return images;
+}
+
+function buildLetter({ kind, data, draft }: Prepared): LetterDocument {
+  const document = buildDocument(kind, data);
+  if (draft === undefined) return document;
+  return markPlaceholders(document, buildDocument(kind, draft.data), {
+    first: data,
+    second: draft.data,
+    placeholders: draft.placeholders,
+  });
 }
 
 function buildDocument(kind: LetterKind, data: unknown): LetterDocument {
@@ -180,10 +238,11 @@ export async function generate<Kind extends string>(
   options: GenerateOptions = {},
 ): Promise<{ pdf: Uint8Array; findings: Finding[] }> {
   const prepared = prepare(kind, input, options);
-  if (!options.force && prepared.findings.some((finding) => finding.level === 'error')) {
+  // A draft shows its findings but is never stopped by them.
+  if (!options.force && !options.draft && prepared.findings.some((finding) => finding.level === 'error')) {
     throw new RuleError(prepared.findings);
   }
-  const document = buildDocument(prepared.kind, prepared.data);
+  const document = buildLetter(prepared);
   return { pdf: await writePdf(document), findings: prepared.findings };
 }
 
@@ -195,7 +254,8 @@ export async function generate<Kind extends string>(
 export function check(kind: string, input: unknown, options: GenerateOptions = {}): CheckReport {
   try {
     const { findings } = prepare(kind, input, options);
-    return { ok: !findings.some((finding) => finding.level === 'error'), issues: [], findings };
+    const blocked = !options.draft && findings.some((finding) => finding.level === 'error');
+    return { ok: !blocked, issues: [], findings };
   } catch (error) {
     if (error instanceof ValidationError) return { ok: false, issues: [...error.issues], findings: [] };
     throw error;
@@ -214,5 +274,5 @@ export function preview<Kind extends string>(
   options: GenerateOptions = {},
 ): string {
   const prepared = prepare(kind, input, options);
-  return renderHtml(buildDocument(prepared.kind, prepared.data));
+  return renderHtml(buildLetter(prepared));
 }

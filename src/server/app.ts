@@ -103,9 +103,9 @@ function requireAcceptable(type: string): RequestHandler {
   };
 }
 
-/** `?force=` is `true`/`1` or `false`/`0`, once; anything else is a mistake worth saying, not `false`. */
-function readForce(query: Request['query']): boolean | undefined {
-  const { force } = query;
+/** `?force=` (or `?draft=`) is `true`/`1` or `false`/`0`, once; anything else is a mistake worth saying, not `false`. */
+function readForce(query: Request['query'], name = 'force'): boolean | undefined {
+  const force = query[name];
   if (force === undefined) return false;
   if (force === 'true' || force === '1') return true;
   if (force === 'false' || force === '0') return false;
@@ -215,12 +215,14 @@ export function createApp(options: AppOptions = {}): express.Express {
     ...parseBody,
     async (req, res) => {
       const force = readForce(req.query);
-      if (force === undefined) {
-        sendProblem(res, 'invalid-query', 'force must be given once, as true, 1, false or 0.');
+      const draft = readForce(req.query, 'draft');
+      if (force === undefined || draft === undefined) {
+        sendProblem(res, 'invalid-query', 'force and draft must each be given once, as true, 1, false or 0.');
         return;
       }
       const { pdf, findings, ms } = await renderer.generate(kindParam(req), req.body, {
         force,
+        draft,
         signal: clientGone(res),
       });
       if (findings.length > 0) res.set('Lmnkit-Findings', findingsHeader(findings));
@@ -234,7 +236,12 @@ export function createApp(options: AppOptions = {}): express.Express {
   // A check is a few milliseconds of validation and rules (images included, bounded): it stays on the event loop.
   app.post('/v1/letters/:kind/check', requireAcceptable('application/json'), ...parseBody, (req, res) => {
     const started = performance.now();
-    const report = check(kindParam(req), req.body, letterOptions);
+    const draft = readForce(req.query, 'draft');
+    if (draft === undefined) {
+      sendProblem(res, 'invalid-query', 'draft must be given once, as true, 1, false or 0.');
+      return;
+    }
+    const report = check(kindParam(req), req.body, { ...letterOptions, draft });
     res.set('Server-Timing', serverTiming('check', performance.now() - started)).json(report);
   });
   app.post(
@@ -243,7 +250,15 @@ export function createApp(options: AppOptions = {}): express.Express {
     shedLoad,
     ...parseBody,
     async (req, res) => {
-      const { html, ms } = await renderer.preview(kindParam(req), req.body, { signal: clientGone(res) });
+      const draft = readForce(req.query, 'draft');
+      if (draft === undefined) {
+        sendProblem(res, 'invalid-query', 'draft must be given once, as true, 1, false or 0.');
+        return;
+      }
+      const { html, ms } = await renderer.preview(kindParam(req), req.body, {
+        draft,
+        signal: clientGone(res),
+      });
       res.set('Server-Timing', serverTiming('render', ms)).type('html').send(html);
     },
   );
