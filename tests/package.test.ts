@@ -57,11 +57,13 @@ describe('public API', () => {
       'UnknownKindError',
       'ValidationError',
       'check',
+      'convertInput',
       'formLayout',
       'generate',
       'jsonSchema',
       'kinds',
       'loadIcd10cm',
+      'parsePracticeProfile',
       'preview',
       'searchIcd10cm',
     ]);

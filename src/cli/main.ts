@@ -50,7 +50,8 @@ stdin; image fields may name PNG/JPEG files relative to it.
   },
   serve: {
     usage: `lmnkit serve  [--port 3000] [--host 127.0.0.1] [--icd10cm <file>]… [--threads <n>] [--queue <n>]
-              [--timeout-ms <ms>] [--api-keys-file <file>] [--cors-origins <origins>] [--log-level info]`,
+              [--timeout-ms <ms>] [--api-keys-file <file>] [--cors-origins <origins>] [--log-level info]
+              [--practice <practice.json>]`,
     help: 'Serves the HTTP API and the web form until SIGTERM or SIGINT (README "Running the service").',
   },
   help: { usage: 'lmnkit help [command]', help: 'Shows this text, or the help of one command.' },
@@ -117,6 +118,7 @@ const options = {
   'api-keys-file': { type: 'string' },
   'cors-origins': { type: 'string' },
   'log-level': { type: 'string' },
+  practice: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

@@ -12,11 +12,13 @@ import {
   ValidationError,
   type Finding,
   type GenerateOptions,
+  type PracticeProfile,
 } from '../index.js';
 import { allowCors } from './allow-cors.js';
 import { createLogger, describeError, logRequests, requestIdOf, type Logger } from './logger.js';
 import { buildOpenApi } from './openapi.js';
 import { createWebForm } from './web-form.js';
+import { createPracticeRoute } from './practice.js';
 import { allowOnly } from './allow-only.js';
 import { PROBLEM_TYPES, problemTypeUri, sendProblem, type ProblemType } from './problem.js';
 import {
@@ -41,6 +43,8 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Where request and defect lines go; default: nowhere. */
   logger?: Logger;
+  /** The practice the web form offers (`GET /v1/practice`). */
+  practice?: PracticeProfile;
 }
 
 const BODY_LIMIT = '1mb';
@@ -156,6 +160,7 @@ export function createApp(options: AppOptions = {}): express.Express {
   app.use('/v1', requireApiKey(apiKeys));
 
   app.use(createWebForm());
+  app.use(createPracticeRoute(options.practice));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
