@@ -4,7 +4,6 @@ import express, { type Router } from 'express';
 import { parsePracticeProfile, ValidationError, type PracticeProfile } from '../index.js';
 import { allowOnly } from './allow-only.js';
 import { ConfigError, SETTINGS } from './config.js';
-import { sendProblem } from './problem.js';
 
 const SOURCE = `--${SETTINGS.practice.flag} / ${SETTINGS.practice.env}`;
 
@@ -35,12 +34,12 @@ export function readPracticeFile(path: string): PracticeProfile {
   }
 }
 
-/** `GET /v1/practice`: the practice the service was started with (404 when none). */
+/** `GET /v1/practice`: the practice the service was started with; 204 No Content when none. */
 export function createPracticeRoute(profile: PracticeProfile | undefined): Router {
   const router = express.Router();
   router.get('/v1/practice', (_req, res) => {
     if (profile === undefined) {
-      sendProblem(res, 'not-found', `No practice file: start the service with ${SOURCE}.`);
+      res.status(204).end();
       return;
     }
     res.json(profile);

@@ -1457,7 +1457,7 @@ async function loadPractice() {
     // Unreadable: ask the service.
   }
   const response = await api('/v1/practice');
-  if (response.ok) {
+  if (response.status === 200) {
     const served = await readJson(response);
     if (served && Array.isArray(served.providers)) state.practice = served;
   }
