@@ -165,7 +165,8 @@ function refuseSignedDraft(data: unknown, placeholders: readonly Placeholder[]):
   ]);
 }
 
-function prepare(kindName: string, input: unknown, options: GenerateOptions): Prepared {
+/** A preview may show a draft's placeholders whatever the signature mode: it says DRAFT and signs nothing. */
+function prepare(kindName: string, input: unknown, options: GenerateOptions, forPreview = false): Prepared {
   const kind = findKind(kindName);
   const today = options.today ?? clockToday();
   const context = { today, codeSets: codeSetsFor(options) };
@@ -180,7 +181,7 @@ function prepare(kindName: string, input: unknown, options: GenerateOptions): Pr
   }
   const filled = fillDraft(kind.schema, schema, input);
   const data = validate(kind, filled.first, today);
-  refuseSignedDraft(data, filled.placeholders);
+  if (!forPreview) refuseSignedDraft(data, filled.placeholders);
   const stoodIn = (path: string) =>
     filled.placeholders.some(
       (placeholder) => path === placeholder.path || path.startsWith(`${placeholder.path}.`),
@@ -273,6 +274,6 @@ export function preview<Kind extends string>(
   input: LetterInput<Kind>,
   options: GenerateOptions = {},
 ): string {
-  const prepared = prepare(kind, input, options);
+  const prepared = prepare(kind, input, options, true);
   return renderHtml(buildLetter(prepared));
 }

@@ -56,12 +56,15 @@ describe('draft letters', () => {
     expect(text).not.toContain('[');
   });
 
-  it('refuses to sign a draft that still has placeholders', () => {
+  it('refuses to sign a draft that still has placeholders; its preview says DRAFT', async () => {
     const input = {
       ...PATIENT_FACTS,
       provider: { firstName: 'June', signature: { mode: 'for-signature' } },
     };
-    expect(() => preview<string>('lmn', input, { draft: true, today: TODAY })).toThrow(ValidationError);
+    expect(preview<string>('lmn', input, { draft: true, today: TODAY })).toContain('>DRAFT<');
+    await expect(generate<string>('lmn', input, { draft: true, today: TODAY })).rejects.toThrow(
+      ValidationError,
+    );
     const report = check('lmn', input, { draft: true, today: TODAY });
     expect(report.issues).toEqual([
       expect.objectContaining({ path: 'provider.signature.mode', code: 'DRAFT_NOT_SIGNABLE' }),

@@ -1340,7 +1340,11 @@ function updateProviderPick() {
       providerName(provider) === '' ? [] : [h('option', { value: String(index) }, providerName(provider))],
     ),
   );
-  pick.value = [...pick.options].some((option) => option.value === chosen) ? chosen : '';
+  // The provider the letter already names, if the set-up has them.
+  const npi = state.data.provider?.npi;
+  const named = (state.practice.providers ?? []).findIndex((provider) => npi && provider.npi === npi);
+  const current = chosen !== '' ? chosen : named === -1 ? '' : String(named);
+  pick.value = [...pick.options].some((option) => option.value === current) ? current : '';
   $('provider-pick-field').hidden = providers.length === 0;
 }
 
@@ -1543,6 +1547,8 @@ function onInput(event) {
     render();
   }
   if (control.dataset.widget === 'icd10cm') lookupDiagnoses(control);
+  // Naming the administrator (or the account holder) changes which fields it requires.
+  if (path === 'coverage.administrator' || path.startsWith('patient.accountHolder')) render();
   state.blocking = undefined;
   scheduleCheck();
 }
