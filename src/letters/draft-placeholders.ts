@@ -1,8 +1,11 @@
 // A draft letter with what is missing shown as placeholders ("[provider's NPI]"), never as a fact.
-// Each missing field is filled twice with different stand-in values; the letter is laid out from
-// both, and every word that differs between the two (the stand-in itself, or anything worked out
-// from it: a formatted date, a count of sessions) is replaced by the placeholder. So no stand-in
-// value, nor anything derived from one, can reach the page.
+// A missing text field is filled with its placeholder itself. Any other missing field (a date, a
+// number, a choice, a code) is filled twice with different valid stand-in values; the letter is
+// laid out from both, and every word that differs between the two (the stand-in, or anything worked
+// out from it: a formatted date, a count of sessions) becomes a placeholder, as does a block that
+// only one layout has. A word both layouts print alike between two such words (the day both
+// stand-in dates share) goes with them; tests/letters/draft-placeholders.test.ts checks that no
+// stand-in reaches the page of any kind.
 import { formatLongDate, formatShortDate, isCalendarDate } from '../calendar.js';
 import { ValidationError } from '../errors.js';
 import type { Block, Inline, LetterDocument } from '../markup/document.js';

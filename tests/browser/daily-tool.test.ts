@@ -411,5 +411,5 @@ describe('web form: a practice’s daily tool', () => {
       expect(errors).toEqual([]);
       await page.context().close();
     }
-  }, 120_000);
+  }, 240_000);
 });

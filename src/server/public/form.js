@@ -332,6 +332,7 @@ function render({ focus } = {}) {
     .filter((section) => section.fields.some((key) => root.properties?.[key] && !isHidden(key)))
     .map((section) => renderSection(section, schema, root, lists));
   form.replaceChildren(...sections, lists);
+  updateProviderPick();
   updatePatientMode();
   updateButtons();
   const target = active && document.getElementById(active);
@@ -1333,18 +1334,16 @@ function providerName(provider) {
 function updateProviderPick() {
   const providers = (state.practice.providers ?? []).filter((provider) => providerName(provider) !== '');
   const pick = $('provider-pick');
-  const chosen = pick.value;
   pick.replaceChildren(
     h('option', { value: '' }, 'As entered in the form'),
     ...(state.practice.providers ?? []).flatMap((provider, index) =>
       providerName(provider) === '' ? [] : [h('option', { value: String(index) }, providerName(provider))],
     ),
   );
-  // The provider the letter already names, if the set-up has them.
+  // The provider the letter names, if the set-up has them.
   const npi = state.data.provider?.npi;
   const named = (state.practice.providers ?? []).findIndex((provider) => npi && provider.npi === npi);
-  const current = chosen !== '' ? chosen : named === -1 ? '' : String(named);
-  pick.value = [...pick.options].some((option) => option.value === current) ? current : '';
+  pick.value = named === -1 ? '' : String(named);
   $('provider-pick-field').hidden = providers.length === 0;
 }
 
@@ -1381,7 +1380,6 @@ function applyProvider(index) {
   };
   // A signature image signs nothing by itself: it goes with the provider's own electronic attestation.
   if (signatureImage && signature?.electronic) state.data.provider.signature.image = signatureImage;
-  $('provider-pick').value = String(index);
   render();
   scheduleCheck();
   setStatus(`Filled in ${providerName(provider)} and the letterhead from the practice set-up.`);
