@@ -749,7 +749,7 @@ function messageFor(issue, fieldPath) {
   return empty && issue.path === fieldPath ? 'is required' : issue.message;
 }
 
-const fullLabelOrPath = (path) => humanize(path.split('.').pop());
+const lastFieldName = (path) => humanize(path.split('.').pop());
 
 /** A field's name with the groups around it, e.g. "Provider › Practice › City". */
 function fullLabel(path) {
@@ -1893,7 +1893,7 @@ function wireEvents() {
     const title = state.kinds.find(({ kind }) => kind === state.kind)?.title ?? state.kind;
     setStatus(
       unused.length > 0
-        ? `${title}: kept what the letters share. Not used by this letter (kept for the others): ${unused.map(fullLabelOrPath).join(', ')}.`
+        ? `${title}: kept what the letters share. Not used by this letter (kept for the others): ${unused.map(lastFieldName).join(', ')}.`
         : `${title}: kept what the letters share.`,
     );
     scheduleCheck();
