@@ -20,6 +20,8 @@ import { countPages } from './pdf/count-pages.js';
 import { writePdf } from './pdf/write-pdf.js';
 import { renderTemplate } from './template/render-template.js';
 import { parseInput } from './letters/to-issues.js';
+import { fillDraft, markPlaceholders, type Placeholder } from './letters/draft-placeholders.js';
+import { signatureMode } from './letters/letter-view.js';
 import { toJsonSchema } from './json-schema.js';
 import { encodeLetterData, letterData } from './verify/letter-data.js';
 import { certificateNames, type CertificateNames, type SigningCertificate } from './sign/certificate.js';
@@ -44,6 +46,12 @@ export interface GenerateOptions {
   signing?: SigningCertificate;
   /** The signing time of a digitally signed letter (default: now); no other letter carries a time. */
   signedAt?: Date;
+  /**
+   * A draft: each missing field is printed as a placeholder ("[provider's NPI]"), every page says
+   * DRAFT, and findings are reported but never stop the letter. Values given must still be valid;
+   * a draft with placeholders cannot be signed (signature mode for-signature or electronic).
+   */
+  draft?: boolean;
 }
 
 /** Letter of Medical Necessity input, as JSON would give it (before defaults and normalising). */
@@ -75,6 +83,8 @@ interface Prepared {
   kind: LetterKind;
   data: unknown;
   findings: Finding[];
+  /** A draft's second filling of its missing fields, and what stands for them. */
+  draft?: { data: unknown; placeholders: Placeholder[] };
 }
 
 function validate(kind: LetterKind, input: unknown, today: string): unknown {
@@ -163,12 +173,50 @@ export function icd10cmFiscalYears(codeSets?: Icd10cmCodeSets): readonly number[
   return codeSetsFor(codeSets === undefined ? {} : { codeSets }).fiscalYears;
 }
 
-function prepare(kindName: string, input: unknown, options: GenerateOptions): Prepared {
+const jsonSchemas = new WeakMap<LetterKind, Record<string, unknown>>();
+
+/** A placeholder is not a fact: a letter that still has one cannot be signed. */
+function refuseSignedDraft(data: unknown, placeholders: readonly Placeholder[]): void {
+  const { provider } = data as { provider?: { signature?: Parameters<typeof signatureMode>[0] } };
+  if (placeholders.length === 0 || signatureMode(provider?.signature) === 'draft') return;
+  throw new ValidationError([
+    {
+      path: 'provider.signature.mode',
+      code: 'DRAFT_NOT_SIGNABLE',
+      message: `must be draft while fields are missing (${placeholders.map(({ path }) => path).join(', ')})`,
+    },
+  ]);
+}
+
+/** A preview may show a draft's placeholders whatever the signature mode: it says DRAFT and signs nothing. */
+function prepare(kindName: string, input: unknown, options: GenerateOptions, forPreview = false): Prepared {
   const kind = findKind(kindName);
   const today = options.today ?? clockToday();
-  const data = validate(kind, input, today);
-  const findings = kind.rules(data, { today, codeSets: codeSetsFor(options) });
-  return { kind, data, findings };
+  const context = { today, codeSets: codeSetsFor(options) };
+  if (!options.draft) {
+    const data = validate(kind, input, today);
+    return { kind, data, findings: kind.rules(data, context) };
+  }
+  let schema = jsonSchemas.get(kind);
+  if (schema === undefined) {
+    schema = toJsonSchema(kind.schema);
+    jsonSchemas.set(kind, schema);
+  }
+  const filled = fillDraft(kind.schema, schema, input);
+  const data = validate(kind, filled.first, today);
+  if (!forPreview) refuseSignedDraft(data, filled.placeholders);
+  const stoodIn = (path: string) =>
+    filled.placeholders.some(
+      (placeholder) => path === placeholder.path || path.startsWith(`${placeholder.path}.`),
+    );
+  // Findings about a stand-in value say nothing about the letter.
+  const findings = kind.rules(data, context).filter((finding) => !stoodIn(finding.path));
+  return {
+    kind,
+    data,
+    findings,
+    draft: { data: validate(kind, filled.second, today), placeholders: filled.placeholders },
+  };
 }
 
 function decodeImages(view: LetterView): Partial<Record<ImageName, Uint8Array>> {
@@ -188,6 +236,17 @@ function templateContext(kind: LetterKind, view: LetterView, pages: number | und
   if (!view.faxCover) return view.context;
   const faxCover = { ...view.faxCover, subject: view.faxCover.subject ?? kind.title, pages };
   return { ...view.context, faxCover };
+}
+
+/** The letter; a draft's with its placeholders marked (README "Drafts"). */
+function buildLetter({ kind, data, draft }: Prepared, pages?: number): LetterDocument {
+  const document = buildDocument(kind, data, pages);
+  if (draft === undefined) return document;
+  return markPlaceholders(document, buildDocument(kind, draft.data, pages), {
+    first: data,
+    second: draft.data,
+    placeholders: draft.placeholders,
+  });
 }
 
 function buildDocument(kind: LetterKind, data: unknown, pages?: number): LetterDocument {
@@ -254,7 +313,8 @@ export async function generate<Kind extends string>(
   options: GenerateOptions = {},
 ): Promise<{ pdf: Uint8Array; findings: Finding[] }> {
   const prepared = prepare(kind, input, options);
-  if (!options.force && prepared.findings.some((finding) => finding.level === 'error')) {
+  // A draft shows its findings but is never stopped by them.
+  if (!options.force && !options.draft && prepared.findings.some((finding) => finding.level === 'error')) {
     throw new RuleError(prepared.findings);
   }
   const seal = digitalSeal(prepared, options.signing, options.signedAt);
@@ -263,9 +323,10 @@ export async function generate<Kind extends string>(
 }
 
 async function writeLetter(prepared: Prepared, seal: Seal | undefined): Promise<Uint8Array> {
-  const data = encodeLetterData(embeddedData(prepared));
+  // A draft's data holds stand-ins for its missing fields: it is not the letter's data to embed.
+  const data = prepared.draft ? undefined : encodeLetterData(embeddedData(prepared));
   const write = (pages?: number) =>
-    writePdf(buildDocument(prepared.kind, prepared.data, pages), { kind: prepared.kind.name, data, seal });
+    writePdf(buildLetter(prepared, pages), { kind: prepared.kind.name, ...(data && { data }), seal });
   const pdf = await write();
   if ((prepared.data as { coverSheet?: string }).coverSheet !== 'fax') return pdf;
   // The cover states the page count, known once laid out: the cover is a page of its own, so a second
@@ -295,7 +356,8 @@ export function writeAgain(
 export function check(kind: string, input: unknown, options: GenerateOptions = {}): CheckReport {
   try {
     const { findings } = prepare(kind, input, options);
-    return { ok: !findings.some((finding) => finding.level === 'error'), issues: [], findings };
+    const blocked = !options.draft && findings.some((finding) => finding.level === 'error');
+    return { ok: !blocked, issues: [], findings };
   } catch (error) {
     if (error instanceof ValidationError) return { ok: false, issues: [...error.issues], findings: [] };
     throw error;
@@ -313,6 +375,6 @@ export function preview<Kind extends string>(
   input: LetterInput<Kind>,
   options: GenerateOptions = {},
 ): string {
-  const prepared = prepare(kind, input, options);
-  return renderHtml(buildDocument(prepared.kind, prepared.data));
+  const prepared = prepare(kind, input, options, true);
+  return renderHtml(buildLetter(prepared));
 }

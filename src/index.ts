@@ -6,11 +6,16 @@ import {
   type Icd10cmCodeSets,
 } from './codes/icd10cm-code-set.js';
 import { searchIcd } from './codes/icd10cm-table.js';
+import { isIcdCodeFormat, normalizeIcdCode } from './codes/icd10cm.js';
+import { officialIcd10cmCodeSets } from './codes/icd10cm-official.js';
+import { isCalendarDate, today } from './calendar.js';
 import { toJsonSchema } from './json-schema.js';
 import { formHints, type FormHints } from './letters/form-hints.js';
 import { findKind, listKinds } from './letters/registry.js';
 
 export { generate, check, preview, icd10cmFiscalYears } from './generate.js';
+export { parsePracticeProfile, type PracticeProfile } from './letters/practice-profile.js';
+export { convertInput, type ConvertedInput } from './letters/convert-kind.js';
 export type {
   GenerateOptions,
   CheckReport,
@@ -103,12 +108,22 @@ export interface DiagnosisMatch {
 }
 
 /**
- * ICD-10-CM codes from the built-in table for a type-ahead: by code prefix or by words of the title.
+ * ICD-10-CM codes from the built-in table for a type-ahead: by code prefix, by words of the title
+ * or by everyday words ("neck pain"). A complete code outside the table is looked up in the
+ * official code set of the date of service (default: today), with an empty title.
  * @example
  * searchIcd10cm('low back')[0]; // { code: 'M54.50', title: 'Low back pain, unspecified', billable: true }
+ * searchIcd10cm('S16.1XXA', 10, { date: '2026-12-01' }); // [{ code: 'S16.1XXA', title: '', billable: true }]
  */
-export function searchIcd10cm(query: string, limit = 10): DiagnosisMatch[] {
-  return searchIcd(query, limit).map(({ code, title, billable }) => ({ code, title, billable }));
+export function searchIcd10cm(query: string, limit = 10, options: { date?: string } = {}): DiagnosisMatch[] {
+  const matches = searchIcd(query, limit).map(({ code, title, billable }) => ({ code, title, billable }));
+  const typed = normalizeIcdCode(query);
+  if (!isIcdCodeFormat(typed) || matches.some(({ code }) => code.startsWith(typed)) || limit <= 0)
+    return matches;
+  const date = options.date !== undefined && isCalendarDate(options.date) ? options.date : today();
+  const status = officialIcd10cmCodeSets().forDate(date)?.status(typed);
+  if (status === undefined || status === 'invalid') return matches;
+  return [{ code: typed, title: '', billable: status === 'billable' }, ...matches].slice(0, limit);
 }
 
 /**

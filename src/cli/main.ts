@@ -75,7 +75,8 @@ whole file, same text as its embedded data, PDF/A and PDF/UA claims. Exit 0 veri
   },
   serve: {
     usage: `lmnkit serve  [--port 3000] [--host 127.0.0.1] [--icd10cm <file>]… [--threads <n>] [--queue <n>]
-              [--timeout-ms <ms>] [--api-keys-file <file>] [--cors-origins <origins>] [--log-level info]`,
+              [--timeout-ms <ms>] [--api-keys-file <file>] [--cors-origins <origins>] [--log-level info]
+              [--practice <practice.json>]`,
     help: 'Serves the HTTP API and the web form until SIGTERM or SIGINT (README "Running the service").',
   },
   help: { usage: 'lmnkit help [command]', help: 'Shows this text, or the help of one command.' },
@@ -153,6 +154,7 @@ const options = {
   template: { type: 'boolean' },
   'fax-cover': { type: 'boolean' },
   sign: { type: 'string' },
+  practice: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

@@ -12,6 +12,7 @@ import { createApp } from '../server/app.js';
 import { ConfigError, readServiceConfig } from '../server/config.js';
 import { createLogger, describeError } from '../server/logger.js';
 import { createRenderPool } from '../server/render-pool.js';
+import { readPracticeFile } from '../server/practice.js';
 
 export { ConfigError };
 
@@ -80,6 +81,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
  */
 export async function startServer({ flags, env, log }: ServeOptions): Promise<Server> {
   const config = readServiceConfig(flags, env);
+  const practice = config.practice === undefined ? undefined : readPracticeFile(config.practice);
   const logger = createLogger(log, config.logLevel);
   keepHeapsNearLiveData();
   const codeSets = config.icd10cm.length > 0 ? await loadIcd10cm(config.icd10cm) : undefined;
@@ -97,6 +99,7 @@ export async function startServer({ flags, env, log }: ServeOptions): Promise<Se
     apiKeys: config.apiKeys,
     corsOrigins: config.corsOrigins,
     logger,
+    ...(practice && { practice }),
   });
   let stopping = false;
   const server = createServer(app);

@@ -2,6 +2,7 @@
 // library reads no file at run time. Titles are official ICD-10-CM titles (public domain).
 // Data copied from data/icd10cm/curated-manual-therapy.csv; tests/codes keeps it in sync.
 import { toDotless } from './icd10cm.js';
+import { keywordsFor } from './icd10cm-keywords.js';
 
 /** One row of the built-in table. */
 export interface IcdEntry {
@@ -28,7 +29,8 @@ export function lookupIcd(code: string): IcdEntry | undefined {
 
 /**
  * Entries for a type-ahead: those whose code starts with the query (dot optional), or whose
- * title and group contain every word of the query as the start of a word (case-insensitive).
+ * title, group and everyday words (icd10cm-keywords.ts) contain every word of the query as the
+ * start of a word (case-insensitive).
  * Billable codes come first; then code matches, whole title words, word starts; then by code.
  * @example
  * searchIcd('low back').map((entry) => entry.code); // ['M54.50', 'M54.51', 'M54.59', …]
@@ -55,7 +57,7 @@ function rankMatch(entry: IcdEntry, codePrefix: string, queryWords: readonly str
   if (toDotless(entry.code).startsWith(codePrefix)) return 0;
   const titleWords = splitWords(entry.title);
   if (queryWords.every((queryWord) => titleWords.includes(queryWord))) return 1;
-  const entryWords = [...titleWords, ...splitWords(entry.group)];
+  const entryWords = [...titleWords, ...splitWords(entry.group), ...splitWords(keywordsFor(entry.code))];
   if (queryWords.every((queryWord) => entryWords.some((word) => word.startsWith(queryWord)))) return 2;
   return undefined;
 }

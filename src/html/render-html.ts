@@ -13,7 +13,8 @@ body { margin: 0; background: #e9e9e6; color: #111; font: 10.5pt/1.3 Charter, 'B
 .letterhead .title { margin: 0; font-size: 15pt; font-weight: bold; }
 .letterhead .line { margin: 0; font-size: 8.5pt; color: #555; }
 h1, h2, h3 { margin: 1em 0 0.3em; line-height: 1.25; break-after: avoid; }
-h1 { font-size: 14pt; }
+h1, .page-title { font-size: 14pt; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 h2 { font-size: 11.5pt; }
 h3 { font-size: 10.5pt; }
 p { margin: 0 0 0.75em; }
@@ -66,6 +67,8 @@ export function renderHtml(doc: LetterDocument): string {
     '</head>',
     '<body>',
     '<main class="letter">',
+    // The page's one h1 names the letter; the cover and packet pages' own titles are h2 here.
+    `<h1 class="visually-hidden">${escapeHtml(info.title)}</h1>`,
     ...(info.draft ? ['<div class="draft" aria-hidden="true">DRAFT</div>'] : []),
     renderHtmlFragment(doc.blocks, doc.images),
     ...(info.footer ? [`<footer class="footer">${escapeHtml(info.footer)}</footer>`] : []),
@@ -110,7 +113,9 @@ function renderFlowBlock(block: FlowBlock, images: Images): string {
         .filter(Boolean)
         .join('\n');
     case 'heading':
-      return `<h${block.level}>${renderInline(block.content)}</h${block.level}>`;
+      return block.level === 1
+        ? `<h2 class="page-title">${renderInline(block.content)}</h2>`
+        : `<h${block.level}>${renderInline(block.content)}</h${block.level}>`;
     case 'paragraph':
       return renderParagraph(block);
     case 'subject':

@@ -42,6 +42,18 @@ export interface FormHints {
   fields: Record<string, FieldHint>;
   /** The purpose in which a patient may prepare a draft for their clinician, if any. */
   patientMode?: { purpose: string };
+  /** HSA/FSA administrators and the optional fields each one requires, so the form marks them required. */
+  administrators?: AdministratorFields[];
+}
+
+export interface AdministratorFields {
+  name: string;
+  /** The id, name and aliases, lower case, letters and digits only (how the rules match them). */
+  keys: string[];
+  /** Required when the patient holds the account. */
+  self: string[];
+  /** Required when someone else holds it (`patient.accountHolder`). */
+  holder: string[];
 }
 
 const SECTIONS: readonly FormSection[] = [
@@ -127,7 +139,7 @@ export const FIELD_HINTS: Record<string, FieldHint> = {
     patientHelp:
       'Your provider’s 10-digit National Provider Identifier: on a receipt or superbill, or in the public NPI Registry (npiregistry.cms.hhs.gov).',
   },
-  'provider.license': { label: 'Licence' },
+  'provider.license': { label: 'License' },
   'provider.practice.logo': { label: 'Logo (PNG or JPEG)', widget: 'image' },
   'provider.signature': {
     label: 'Signature',
@@ -320,6 +332,38 @@ export const FIELD_HINTS: Record<string, FieldHint> = {
 
 const PATIENT_MODES: Record<string, { purpose: string }> = { lmn: { purpose: 'hsa-fsa' } };
 
+const normalizeName = (name: string) =>
+  name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+/** Where each administrator's items live (src/letters/lmn/administrator-rules.ts says the same). */
+function listAdministratorFields(): AdministratorFields[] {
+  return listAdministratorProfiles()
+    .filter(({ aliases }) => aliases.length > 0)
+    .map(({ id, name, aliases, requires, participantItems }) => {
+      const clinical = [
+        ...(requires.includes('expectedOutcome') ? ['clinical.expectedOutcome'] : []),
+        ...(requires.includes('priorTreatments') ? ['clinical.priorTreatments'] : []),
+      ];
+      const always = participantItems === 'always';
+      return {
+        name,
+        keys: [id, name, ...aliases].map(normalizeName),
+        self: [
+          ...(always && requires.includes('participantEmployer') ? ['coverage.employer'] : []),
+          ...(always && requires.includes('participantIdLast4') ? ['coverage.participantId'] : []),
+          ...clinical,
+        ],
+        holder: [
+          ...(requires.includes('participantEmployer') ? ['patient.accountHolder.employer'] : []),
+          ...clinical,
+        ],
+      };
+    });
+}
+
 type Schema = Record<string, unknown>;
 
 function asSchema(value: unknown): Schema | undefined {
@@ -369,5 +413,6 @@ export function formHints(kind: { name: string; purposes: readonly string[] }, s
     sections,
     fields,
     ...(patientMode && kind.purposes.includes(patientMode.purpose) && { patientMode }),
+    ...(kind.purposes.includes('hsa-fsa') && { administrators: listAdministratorFields() }),
   };
 }

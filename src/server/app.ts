@@ -12,12 +12,14 @@ import {
   ValidationError,
   type Finding,
   type GenerateOptions,
+  type PracticeProfile,
 } from '../index.js';
 import { allowCors } from './allow-cors.js';
 import { createFhirBody } from './fhir-body.js';
 import { createLogger, describeError, logRequests, requestIdOf, type Logger } from './logger.js';
 import { buildOpenApi } from './openapi.js';
 import { createWebForm } from './web-form.js';
+import { createPracticeRoute } from './practice.js';
 import { allowOnly } from './allow-only.js';
 import { PROBLEM_TYPES, problemTypeUri, sendProblem, type ProblemType } from './problem.js';
 import {
@@ -43,6 +45,8 @@ export interface AppOptions {
   corsOrigins?: readonly string[];
   /** Where request and defect lines go; default: nowhere. */
   logger?: Logger;
+  /** The practice the web form offers (`GET /v1/practice`). */
+  practice?: PracticeProfile;
 }
 
 const BODY_LIMIT = '1mb';
@@ -105,9 +109,9 @@ function requireAcceptable(type: string): RequestHandler {
   };
 }
 
-/** `?force=` is `true`/`1` or `false`/`0`, once; anything else is a mistake worth saying, not `false`. */
-function readForce(query: Request['query']): boolean | undefined {
-  const { force } = query;
+/** `?force=` (or `?draft=`) is `true`/`1` or `false`/`0`, once; anything else is a mistake worth saying, not `false`. */
+function readForce(query: Request['query'], name = 'force'): boolean | undefined {
+  const force = query[name];
   if (force === undefined) return false;
   if (force === 'true' || force === '1') return true;
   if (force === 'false' || force === '0') return false;
@@ -158,6 +162,7 @@ export function createApp(options: AppOptions = {}): express.Express {
   app.use('/v1', requireApiKey(apiKeys));
 
   app.use(createWebForm());
+  app.use(createPracticeRoute(options.practice));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -220,12 +225,14 @@ export function createApp(options: AppOptions = {}): express.Express {
     ...parseBody,
     async (req, res) => {
       const force = readForce(req.query);
-      if (force === undefined) {
-        sendProblem(res, 'invalid-query', 'force must be given once, as true, 1, false or 0.');
+      const draft = readForce(req.query, 'draft');
+      if (force === undefined || draft === undefined) {
+        sendProblem(res, 'invalid-query', 'force and draft must each be given once, as true, 1, false or 0.');
         return;
       }
       const { pdf, findings, ms } = await renderer.generate(kindParam(req), req.body, {
         force,
+        draft,
         signal: clientGone(res),
       });
       if (findings.length > 0) res.set('Lmnkit-Findings', findingsHeader(findings));
@@ -239,7 +246,12 @@ export function createApp(options: AppOptions = {}): express.Express {
   // A check is a few milliseconds of validation and rules (images included, bounded): it stays on the event loop.
   app.post('/v1/letters/:kind/check', requireAcceptable('application/json'), ...parseBody, (req, res) => {
     const started = performance.now();
-    const report = check(kindParam(req), req.body, letterOptions);
+    const draft = readForce(req.query, 'draft');
+    if (draft === undefined) {
+      sendProblem(res, 'invalid-query', 'draft must be given once, as true, 1, false or 0.');
+      return;
+    }
+    const report = check(kindParam(req), req.body, { ...letterOptions, draft });
     res.set('Server-Timing', serverTiming('check', performance.now() - started)).json(report);
   });
   app.post(
@@ -248,7 +260,15 @@ export function createApp(options: AppOptions = {}): express.Express {
     shedLoad,
     ...parseBody,
     async (req, res) => {
-      const { html, ms } = await renderer.preview(kindParam(req), req.body, { signal: clientGone(res) });
+      const draft = readForce(req.query, 'draft');
+      if (draft === undefined) {
+        sendProblem(res, 'invalid-query', 'draft must be given once, as true, 1, false or 0.');
+        return;
+      }
+      const { html, ms } = await renderer.preview(kindParam(req), req.body, {
+        draft,
+        signal: clientGone(res),
+      });
       res.set('Server-Timing', serverTiming('render', ms)).type('html').send(html);
     },
   );

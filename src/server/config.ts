@@ -14,6 +14,7 @@ export const SETTINGS = {
   corsOrigins: { flag: 'cors-origins', env: 'LMNKIT_CORS_ORIGINS' },
   icd10cm: { flag: 'icd10cm', env: 'LMNKIT_ICD10CM' },
   logLevel: { flag: 'log-level', env: 'LMNKIT_LOG_LEVEL' },
+  practice: { flag: 'practice', env: 'LMNKIT_PRACTICE' },
 } as const;
 
 type Setting = keyof typeof SETTINGS;
@@ -46,6 +47,8 @@ export const ServiceConfig = z.object({
   corsOrigins: z.array(CorsOrigin),
   icd10cm: z.array(z.string()),
   logLevel: z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`).default('info'),
+  /** A practice file (letterhead and providers) the web form offers. */
+  practice: z.string().optional(),
 });
 /** The practice's signing certificate (LMNKIT_SIGNING_P12) and its passphrase (LMNKIT_SIGNING_PASSPHRASE). */
 export interface SigningSettings {
@@ -126,6 +129,7 @@ export function readServiceConfig(flags: Flags, env: Env): ServiceConfig {
       ? (flagList as readonly string[]).filter((path) => path.trim() !== '')
       : splitList(env[SETTINGS.icd10cm.env], delimiter),
     logLevel: scalar('logLevel'),
+    practice: scalar('practice'),
   });
   if (!result.success) {
     const problems = result.error.issues.map(

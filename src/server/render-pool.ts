@@ -33,10 +33,19 @@ interface Cancellable {
   signal?: AbortSignal;
 }
 
+/** A draft: missing fields are placeholders and findings never block (GenerateOptions.draft). */
+interface Drafted {
+  draft?: boolean;
+}
+
 /** Writes letters for the HTTP app; throws the library's errors (ValidationError, RuleError, …). */
 export interface Renderer {
-  generate(kind: string, input: unknown, options: { force: boolean } & Cancellable): Promise<RenderedPdf>;
-  preview(kind: string, input: unknown, options?: Cancellable): Promise<RenderedHtml>;
+  generate(
+    kind: string,
+    input: unknown,
+    options: { force: boolean } & Drafted & Cancellable,
+  ): Promise<RenderedPdf>;
+  preview(kind: string, input: unknown, options?: Drafted & Cancellable): Promise<RenderedHtml>;
   /** Whether a letter asked for now would be refused with QueueFullError (checked before reading a body). */
   isFull?(): boolean;
   close(): Promise<void>;
@@ -240,13 +249,13 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     get pending() {
       return running + waiting.length;
     },
-    async generate(kind, input, { force, signal }) {
-      const { pdf, findings, ms } = await run({ format: 'pdf', kind, input, force, ...today }, signal);
+    async generate(kind, input, { force, draft = false, signal }) {
+      const { pdf, findings, ms } = await run({ format: 'pdf', kind, input, force, draft, ...today }, signal);
       if (pdf === undefined) throw new LmnkitError('GENERATION_FAILED', 'The worker returned no PDF.');
       return { pdf, findings, ms };
     },
-    async preview(kind, input, { signal } = {}) {
-      const { html, ms } = await run({ format: 'html', kind, input, force: true, ...today }, signal);
+    async preview(kind, input, { draft = false, signal } = {}) {
+      const { html, ms } = await run({ format: 'html', kind, input, force: true, draft, ...today }, signal);
       if (html === undefined) throw new LmnkitError('GENERATION_FAILED', 'The worker returned no HTML.');
       return { html, ms };
     },
@@ -276,12 +285,14 @@ async function time<T>(render: () => T | Promise<T>): Promise<[T, number]> {
 /** Renders on the calling thread: for tests and for embedding the app without a pool. */
 export function createInProcessRenderer(letterOptions: Omit<GenerateOptions, 'force'> = {}): Renderer {
   return {
-    async generate(kind, input, { force }) {
-      const [{ pdf, findings }, ms] = await time(() => generate(kind, input, { ...letterOptions, force }));
+    async generate(kind, input, { force, draft = false }) {
+      const [{ pdf, findings }, ms] = await time(() =>
+        generate(kind, input, { ...letterOptions, force, draft }),
+      );
       return { pdf, findings, ms };
     },
-    async preview(kind, input) {
-      const [html, ms] = await time(() => preview(kind, input, letterOptions));
+    async preview(kind, input, { draft = false } = {}) {
+      const [html, ms] = await time(() => preview(kind, input, { ...letterOptions, draft }));
       return { html, ms };
     },
     close: () => Promise.resolve(),

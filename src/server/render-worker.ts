@@ -31,6 +31,8 @@ export interface RenderTask {
   kind: string;
   input: unknown;
   force: boolean;
+  /** A draft (GenerateOptions.draft). */
+  draft?: boolean;
   today?: string;
 }
 
@@ -71,6 +73,7 @@ function toFailure(error: unknown): RenderFailure {
 export default async function renderInWorker(task: RenderTask): Promise<unknown> {
   const options: GenerateOptions = {
     force: task.force,
+    ...(task.draft === true && { draft: true }),
     ...(task.today !== undefined && { today: task.today }),
     ...(codeSets && { codeSets }),
     ...(signing && { signing }),

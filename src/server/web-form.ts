@@ -90,7 +90,9 @@ export function createWebForm(): Router {
       );
       return;
     }
-    res.json(searchIcd10cm(q.slice(0, MAX_QUERY_LENGTH), limit));
+    const { date } = req.query;
+    const options = typeof date === 'string' ? { date } : {};
+    res.json(searchIcd10cm(q.slice(0, MAX_QUERY_LENGTH), limit, options));
   });
   for (const path of ['/', '/form/examples', '/form/examples/:name', '/v1/kinds/:kind/form', '/v1/icd10cm'])
     router.all(path, allowOnly(['GET']));

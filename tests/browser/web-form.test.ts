@@ -120,7 +120,8 @@ describe('web form', () => {
   it('writes an LMN filled in from an empty form, with a field error provoked and fixed', async () => {
     const { page, errors } = await openForm();
     await expect.poll(() => checksText(page)).toContain('to fill in');
-    expect(await page.locator('#preview').isHidden()).toBe(true);
+    // From the first field, the preview is a draft with placeholders for what is missing.
+    await expect.poll(() => previewText(page)).toContain("[patient's first name]");
 
     const letter = region(page, 'Letter and recipient');
     await letter.getByLabel('Letter date').fill(TODAY);
@@ -144,8 +145,8 @@ describe('web form', () => {
     await expect.poll(() => npi.getAttribute('aria-invalid')).toBeNull();
     expect(await description(npi)).not.toContain('check digit');
 
-    await textbox(group(provider, 'Licence'), 'State').fill('CA');
-    await textbox(group(provider, 'Licence'), 'Number').fill('A 12345');
+    await textbox(group(provider, 'License'), 'State').fill('CA');
+    await textbox(group(provider, 'License'), 'Number').fill('A 12345');
     const practice = group(provider, 'Practice');
     await textbox(practice, 'Name').fill('Park Family Medicine');
     await textbox(practice, 'Street address').fill('1 Main Street');
@@ -189,7 +190,7 @@ describe('web form', () => {
     await expect.poll(() => previewText(page)).toContain('Anabel Lopez');
 
     const pdf = await downloadPdf(page, page.getByRole('button', { name: 'Download PDF' }));
-    expect(pdf.name).toBe('lmn-insurance.pdf');
+    expect(pdf.name).toBe(`lmn-insurance-${TODAY}.pdf`);
     expect(pdf.text).toContain('Anabel Lopez');
     expect(pdf.text).toContain('M54.50');
     expect(pdf.text).toContain('Low back pain, unspecified');
@@ -211,7 +212,10 @@ describe('web form', () => {
       await expect.poll(() => previewText(page)).toContain(example.patient.lastName);
       const pdf = await downloadPdf(page, page.locator('#download'));
       kinds.add(await page.getByLabel('Letter', { exact: true }).inputValue());
-      expect(pdf.name).toMatch(/^[a-z-]+\.pdf$/);
+      // The kind and the letter's date, never the patient's name.
+      const kind = await page.getByLabel('Letter', { exact: true }).inputValue();
+      const stem = [kind, example.purpose].filter(Boolean).join('-');
+      expect(pdf.name).toBe(`${stem}-${example.date}.pdf`);
       expect(pdf.text).toContain(example.patient.lastName);
       expect(await auditPage(page)).toEqual({ unnamed: [], h1: 1, skips: [] });
     }
@@ -294,7 +298,7 @@ describe('web form', () => {
     await expect.poll(() => previewText(page)).toContain('Rosa Ibarra');
     await tabTo('download', 'Shift+Tab');
     const pdf = await downloadPdf(page, page.locator('#download'));
-    expect(pdf.name).toBe('prescription.pdf');
+    expect(pdf.name).toMatch(/^prescription-\d{4}-\d{2}-\d{2}\.pdf$/);
     expect(pdf.text).toContain('Prescription for medical massage therapy');
     expect(pdf.text).toContain('Rosa Ibarra');
     expect(pdf.text).toContain('M54.50');
@@ -309,7 +313,7 @@ describe('web form', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Save JSON' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('prior-auth.json');
+    expect(download.suggestedFilename()).toBe(`prior-auth-${loadExample('prior-auth').date}.json`);
     const saved = JSON.parse(readFileSync(await download.path(), 'utf8')) as unknown;
     expect(saved).toEqual(loadExample('prior-auth'));
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual([]);
@@ -347,7 +351,7 @@ describe('web form', () => {
     expect(await region(page, 'Patient').getByText('For your provider').count()).toBe(0);
     expect(await page.getByText('Signature', { exact: true }).count()).toBe(0);
     const draft = await downloadPdf(page, page.getByRole('button', { name: 'Download draft PDF' }));
-    expect(draft.name).toBe('lmn-hsa-fsa-draft.pdf');
+    expect(draft.name).toBe(`lmn-hsa-fsa-${loadExample('lmn-hsa-fsa').date}-draft.pdf`);
     expect(draft.text).toContain('DRAFT');
     expect(draft.text).toContain('Liam Nguyen');
 
@@ -359,7 +363,7 @@ describe('web form', () => {
     await expect.poll(() => checksText(page)).toContain('Must fix');
     expect(await checksText(page)).toContain('HSA/FSA administrators accept at most 12 months');
     const anyway = await downloadPdf(page, page.getByRole('button', { name: 'Download anyway' }));
-    expect(anyway.name).toBe('lmn-hsa-fsa.pdf');
+    expect(anyway.name).toBe(`lmn-hsa-fsa-${loadExample('lmn-hsa-fsa').date}.pdf`);
     expect(anyway.text).toContain('Liam Nguyen');
     expect(anyway.text).not.toContain('DRAFT');
     expect(errors).toEqual([]);

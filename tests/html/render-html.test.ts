@@ -87,6 +87,17 @@ describe('renderHtml', () => {
     );
   });
 
+  it('has exactly one h1, naming the letter; level-1 headings of the pages are h2', () => {
+    const html = renderHtml({
+      info: { ...info, title: 'Letter of Medical Necessity' },
+      blocks: [{ kind: 'heading', level: 1, content: [text('Claim packet')] }],
+      images: {},
+    });
+    expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+    expect(html).toContain('<h1 class="visually-hidden">Letter of Medical Necessity</h1>');
+    expect(html).toContain('<h2 class="page-title">Claim packet</h2>');
+  });
+
   it('escapes hostile text everywhere it appears', () => {
     const hostile = [text(HOSTILE)];
     const html = renderHtml({
@@ -104,7 +115,8 @@ describe('renderHtml', () => {
     });
     expect(html).not.toContain('<script');
     expect(html).not.toContain(`'y'`);
-    expect(html.split(HOSTILE_ESCAPED)).toHaveLength(12);
+    // Title (and the page's h1), footer and the 9 blocks' texts.
+    expect(html.split(HOSTILE_ESCAPED)).toHaveLength(13);
   });
 
   it('embeds images as data URIs by their magic bytes and leaves out missing ones', () => {

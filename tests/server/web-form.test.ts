@@ -1,8 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { kinds } from '../../src/index.js';
 import { createApp } from '../../src/server/app.js';
+import { readPracticeFile } from '../../src/server/practice.js';
 import { loadExample } from '../support/pdf.js';
 
 const app = createApp();
@@ -52,6 +56,10 @@ describe('web form', () => {
     const codes = await request(app).get('/v1/icd10cm').query({ q: 'm54.4', limit: '2' });
     expect((codes.body as { code: string }[]).map((match) => match.code)).toEqual(['M54.40', 'M54.41']);
     expect((await request(app).get('/v1/icd10cm').query({ q: 'zzzz' })).body).toEqual([]);
+    const everyday = await request(app).get('/v1/icd10cm').query({ q: 'neck pain' });
+    expect((everyday.body as { code: string }[]).map((match) => match.code)).toContain('M54.2');
+    const official = await request(app).get('/v1/icd10cm').query({ q: 'S83.511A', date: '2026-12-01' });
+    expect(official.body).toEqual([{ code: 'S83.511A', title: '', billable: true }]);
   });
 
   it('refuses a look-up without words or with a bad limit', async () => {
@@ -84,5 +92,52 @@ describe('web form', () => {
     };
     // `src` ships whole (the source maps point into it), the form's files with it.
     expect(pkg.files).toEqual(expect.arrayContaining(['src', 'examples/*.json']));
+  });
+});
+
+describe('practice file', () => {
+  const PRACTICE = new URL('../../examples/practice/practice.json', import.meta.url);
+
+  it('serves the practice the service was started with, and no content without one', async () => {
+    const profile = readPracticeFile(fileURLToPath(PRACTICE));
+    const response = await request(createApp({ practice: profile })).get('/v1/practice');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual(JSON.parse(readFileSync(PRACTICE, 'utf8')));
+    expect((await request(app).get('/v1/practice')).status).toBe(204);
+  });
+
+  it('refuses a practice file that cannot be read, is not JSON or has a wrong field, naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lmnkit-practice-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ practice: { name: 'X' }, providers: [{ npi: '1234567890' }] }));
+    const notJson = join(dir, 'not.json');
+    writeFileSync(notJson, '{');
+    expect(() => readPracticeFile(join(dir, 'missing.json'))).toThrow(
+      '--practice / LMNKIT_PRACTICE: the file cannot be read',
+    );
+    expect(() => readPracticeFile(notJson)).toThrow('the file is not JSON');
+    expect(() => readPracticeFile(bad)).toThrow(/providers\.0\.npi is not a valid NPI/);
+    expect(() => readPracticeFile(bad)).toThrow(/practice\.address is required/);
+  });
+});
+
+describe('drafts over HTTP', () => {
+  const facts = {
+    purpose: 'hsa-fsa',
+    date: '2026-11-27',
+    patient: { firstName: 'Liam', lastName: 'Nguyen', dateOfBirth: '1990-03-04' },
+  };
+
+  it('checks, previews and writes a draft with ?draft=true, and refuses a bad value of it', async () => {
+    const checked = await request(app).post('/v1/letters/lmn/check?draft=true').send(facts);
+    expect(checked.body).toMatchObject({ ok: true, issues: [] });
+    const strict = await request(app).post('/v1/letters/lmn/check').send(facts);
+    expect(strict.body.ok).toBe(false);
+    const preview = await request(app).post('/v1/letters/lmn/preview?draft=1').send(facts);
+    expect(preview.text).toContain('[provider&#39;s NPI]');
+    const pdf = await request(app).post('/v1/letters/lmn?draft=true').send(facts);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expectProblem(await request(app).post('/v1/letters/lmn/check?draft=maybe').send(facts), 400);
   });
 });

@@ -3,6 +3,9 @@
 // Plain browser JavaScript, no build step; the page's CSP allows no inline script or handler.
 
 const STORAGE_KEY = 'lmnkit.form';
+const PRACTICE_KEY = 'lmnkit.practice';
+// The tab's own copy: it survives a reload and goes when the tab closes.
+const SESSION_KEY = 'lmnkit.form.session';
 const CHECK_DELAY_MS = 300;
 const LOOKUP_DELAY_MS = 150;
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
@@ -41,6 +44,14 @@ const state = {
   previewSeq: 0,
   /** Rendered fields by path: { id, label, group, rows }. */
   fields: new Map(),
+  /** Entries not yet saved as JSON or downloaded: closing the tab asks first. */
+  unsaved: false,
+  /** A pointer is down: messages wait until the click is done, so that nothing moves under it. */
+  pointerDown: false,
+  messagesPending: false,
+  /** The practice set-up: { practice, providers }; no patient data. */
+  practice: { practice: {}, providers: [{}] },
+  keepPractice: false,
 };
 
 // ---------- small helpers ----------
@@ -176,6 +187,23 @@ function hintFor(path) {
   return { ...(/^\d+$/.test(key) ? {} : fields[key]), ...fields[patternOf(path)] };
 }
 
+const normalizeName = (name) =>
+  String(name)
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+/** The HSA/FSA administrator named in the letter that requires this optional field, if any. */
+function requiringAdministrator(path) {
+  const administrators = layout().hints.administrators;
+  const named = state.data.coverage?.administrator;
+  if (!administrators || state.data.purpose !== 'hsa-fsa' || !named) return undefined;
+  const found = administrators.find(({ keys }) => keys.includes(normalizeName(named)));
+  if (!found) return undefined;
+  const holder = !isEmptyValue(state.data.patient?.accountHolder);
+  return (holder ? found.holder : found.self).includes(path) ? found.name : undefined;
+}
+
 function isHidden(path) {
   return state.patientMode && hintFor(path).providerOnly === true;
 }
@@ -304,6 +332,7 @@ function render({ focus } = {}) {
     .filter((section) => section.fields.some((key) => root.properties?.[key] && !isHidden(key)))
     .map((section) => renderSection(section, schema, root, lists));
   form.replaceChildren(...sections, lists);
+  updateProviderPick();
   updatePatientMode();
   updateButtons();
   const target = active && document.getElementById(active);
@@ -407,8 +436,19 @@ function renderControl(schema, path, required, lists) {
   const help = renderHelp(id, hint);
   const describe = describedBy(help && help.id);
   state.fields.set(path, { id, label });
-  const marker = required || state.inExactlyOne ? undefined : h('span', { class: 'optional' }, ' (optional)');
-  const common = { id, 'data-path': path, 'data-widget': widget, 'aria-describedby': describe };
+  const administrator = required ? undefined : requiringAdministrator(path);
+  const marker = administrator
+    ? h('span', { class: 'required-by' }, ` (required by ${administrator})`)
+    : required || state.inExactlyOne
+      ? undefined
+      : h('span', { class: 'optional' }, ' (optional)');
+  const common = {
+    id,
+    'data-path': path,
+    'data-widget': widget,
+    'aria-describedby': describe,
+    'aria-required': (required && !state.inExactlyOne) || administrator ? 'true' : undefined,
+  };
   const error = h('p', { class: 'error', id: `${id}-error`, hidden: true });
 
   if (widget === 'checkbox') {
@@ -557,6 +597,7 @@ function renderGroup(schema, path, required, lists, labelledBy) {
     );
   }
   const folds = !required && schemaType(resolved) !== 'array';
+  const administrator = required ? undefined : requiringAdministrator(path);
   const fieldset = h(
     'fieldset',
     { class: 'group', id, 'aria-describedby': describedBy(help?.id) },
@@ -565,7 +606,11 @@ function renderGroup(schema, path, required, lists, labelledBy) {
       'legend',
       { class: folds ? 'visually-hidden' : undefined },
       label,
-      required ? undefined : h('span', { class: 'optional' }, ' (optional)'),
+      administrator
+        ? h('span', { class: 'required-by' }, ` (required by ${administrator})`)
+        : required
+          ? undefined
+          : h('span', { class: 'optional' }, ' (optional)'),
     ),
     help,
     error,
@@ -704,6 +749,8 @@ function messageFor(issue, fieldPath) {
   return empty && issue.path === fieldPath ? 'is required' : issue.message;
 }
 
+const lastFieldName = (path) => humanize(path.split('.').pop());
+
 /** A field's name with the groups around it, e.g. "Provider › Practice › City". */
 function fullLabel(path) {
   const keys = path.split('.');
@@ -791,6 +838,19 @@ function isSigned() {
   );
 }
 
+const LEVEL_ORDER = { error: 0, warning: 1, info: 2 };
+
+/** Blocking findings first, then warnings, then notes; each level in the rules' order. */
+function sortFindings(findings) {
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort(
+      (a, b) =>
+        (LEVEL_ORDER[a.finding.level] ?? 3) - (LEVEL_ORDER[b.finding.level] ?? 3) || a.index - b.index,
+    )
+    .map(({ finding }) => finding);
+}
+
 function renderChecks() {
   const container = $('checks');
   const parts = [];
@@ -801,9 +861,26 @@ function renderChecks() {
     ({ issue, fieldPath }) =>
       issue.code !== 'REQUIRED' && !isEmptyValue(getAt(state.data, fieldPath)) && isShown(fieldPath),
   );
-  const missing = described.filter((entry) => !wrong.includes(entry));
-  if (state.issues.length === 0) {
+  // The form's order: fields are recorded as they are drawn.
+  const order = [...state.fields.keys()];
+  const rank = (entry) => {
+    const index = order.indexOf(entry.fieldPath);
+    return index === -1 ? order.length : index;
+  };
+  const missing = described.filter((entry) => !wrong.includes(entry)).sort((a, b) => rank(a) - rank(b));
+  const findings = sortFindings(state.blocking ?? state.findings);
+  // "Ready" only when Download would write: no field to fill in and no finding that stops it.
+  const stopping = state.patientMode ? [] : findings.filter((finding) => finding.level === 'error');
+  if (state.issues.length === 0 && stopping.length === 0) {
     parts.push(h('p', { class: 'ready' }, 'Ready: the letter can be written.'));
+  } else if (state.issues.length === 0) {
+    parts.push(
+      h(
+        'p',
+        { class: 'summary' },
+        `${stopping.length} ${stopping.length === 1 ? 'finding marked “Must fix” stops' : 'findings marked “Must fix” stop'} the letter.`,
+      ),
+    );
   } else {
     const counts = [
       missing.length > 0 && `${missing.length} ${missing.length === 1 ? 'field' : 'fields'} to fill in`,
@@ -837,7 +914,6 @@ function renderChecks() {
       ),
     );
   }
-  const findings = state.blocking ?? state.findings;
   if (findings.length > 0) {
     parts.push(
       h('h3', {}, 'Findings'),
@@ -860,7 +936,7 @@ function renderChecks() {
       ),
     );
   }
-  if (state.blocking) {
+  if (stopping.length > 0 && state.issues.length === 0) {
     const anyway = h('button', { type: 'button', id: 'download-anyway' }, 'Download anyway');
     anyway.addEventListener('click', () => download(true));
     parts.push(
@@ -898,18 +974,23 @@ function scheduleCheck() {
   saveToStorage();
 }
 
+/** A patient's letter is a draft: missing fields are placeholders and findings never stop it. */
+const draftQuery = () => (state.patientMode ? '?draft=true' : '');
+
 async function runCheck() {
   const seq = ++state.checkSeq;
   const kind = state.kind;
-  state.dirty.clear();
   const { payload, toFormPath } = buildPayload();
   try {
     const response = await api(`/v1/letters/${encodeURIComponent(kind)}/check`, {
       method: 'POST',
       body: payload,
+      query: draftQuery(),
     });
     const report = await readJson(response);
     if (seq !== state.checkSeq) return;
+    // Only now is what the check said about the fields changed before it current.
+    state.dirty.clear();
     if (!response.ok || !report) {
       setStatus(report?.detail ?? 'The letter could not be checked.');
       return;
@@ -919,8 +1000,7 @@ async function runCheck() {
     state.findings = report.findings.map((finding) => ({ ...finding, path: toFormPath(finding.path) }));
     state.blocking = undefined;
     showMessages();
-    if (state.issues.length === 0) await runPreview(seq, kind, payload);
-    else markPreviewStale();
+    await runPreview(seq, kind, payload);
     if (!wasReady && state.issues.length === 0) setStatus('Ready: the preview shows the letter.');
   } catch {
     if (seq === state.checkSeq) setStatus('The service cannot be reached; check that lmnkit is running.');
@@ -930,9 +1010,12 @@ async function runCheck() {
 /** Shows the letter for valid input; a newer preview wins, but an older one beats none. */
 async function runPreview(seq, kind, payload) {
   const previewSeq = ++state.previewSeq;
+  // Until every field is filled in, the preview is a draft: what is missing shows as a placeholder.
+  const draft = state.patientMode || state.issues.length > 0;
   const response = await api(`/v1/letters/${encodeURIComponent(kind)}/preview`, {
     method: 'POST',
     body: payload,
+    query: draft ? '?draft=true' : '',
   });
   const html = response.ok ? await response.text() : undefined;
   if (previewSeq !== state.previewSeq || kind !== state.kind) return;
@@ -944,14 +1027,10 @@ async function runPreview(seq, kind, payload) {
   frame.srcdoc = html;
   frame.hidden = false;
   state.hasPreview = true;
-  // The person typed on and the newer check found problems: this letter is already out of date.
-  if (seq !== state.checkSeq && state.issues.length > 0) {
-    markPreviewStale();
-    return;
-  }
   frame.classList.remove('stale');
-  $('preview-note').textContent = '';
-  $('preview-note').hidden = true;
+  const note = $('preview-note');
+  note.hidden = !draft;
+  note.textContent = draft ? 'Draft: the words in [brackets] stand for what is still to fill in.' : '';
 }
 
 function markPreviewStale() {
@@ -960,9 +1039,9 @@ function markPreviewStale() {
   if (state.hasPreview) {
     $('preview').classList.add('stale');
     note.textContent =
-      'Out of date: the preview updates when the fields listed under “Checks” are filled in or corrected.';
+      'Out of date: the preview updates when the fields listed under “Checks” are corrected.';
   } else {
-    note.textContent = 'The preview appears when the required fields are filled in.';
+    note.textContent = 'The preview appears as you fill in the form.';
   }
 }
 
@@ -977,11 +1056,13 @@ function resetPreview() {
 
 // ---------- download, save, open ----------
 
+/** "lmn-insurance-2026-11-27.pdf": the kind and the letter's date, never the patient's name. */
 function fileStem() {
   const { schema } = layout();
   const key = discriminatorOf(schema);
   const purpose = key ? `-${resolveSchema(schema, state.data).properties[key].const}` : '';
-  return `${state.kind}${purpose}${state.patientMode ? '-draft' : ''}`;
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(state.data.date ?? '') ? `-${state.data.date}` : '';
+  return `${state.kind}${purpose}${date}${state.patientMode ? '-draft' : ''}`;
 }
 
 function saveBlob(blob, name) {
@@ -1006,10 +1087,11 @@ async function download(force = false) {
     const response = await api(`/v1/letters/${encodeURIComponent(state.kind)}`, {
       method: 'POST',
       body: payload,
-      query: force ? '?force=true' : '',
+      query: state.patientMode ? '?draft=true' : force ? '?force=true' : '',
     });
     if (response.ok) {
       state.blocking = undefined;
+      state.unsaved = false;
       saveBlob(await response.blob(), `${fileStem()}.pdf`);
       setStatus(`Downloaded ${fileStem()}.pdf.`);
       void runCheck();
@@ -1045,6 +1127,7 @@ function saveJson() {
     new Blob([`${JSON.stringify(payload, null, 2)}\n`], { type: 'application/json' }),
     `${fileStem()}.json`,
   );
+  state.unsaved = false;
   setStatus(`Saved ${fileStem()}.json: open it here again, or pass it to the API or the lmnkit command.`);
 }
 
@@ -1129,33 +1212,293 @@ function emptyData() {
 
 function clearForm() {
   localStorage.removeItem(STORAGE_KEY);
+  sessionStorage.removeItem(SESSION_KEY);
+  state.unsaved = false;
   state.remember = false;
   $('remember').checked = false;
   replaceForm(state.kind, emptyData(), 'Cleared the form; nothing is kept in this browser.', {
     showAll: false,
   });
+  offerPractice();
 }
 
 // ---------- storage (opt-in) ----------
 
+/** The tab keeps its entries for a reload (session storage); this browser only when asked. */
 function saveToStorage() {
-  if (!state.remember) return;
-  const saved = { kind: state.kind, data: state.data, patientMode: state.patientMode };
+  const saved = JSON.stringify({ kind: state.kind, data: state.data, patientMode: state.patientMode });
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
+    sessionStorage.setItem(SESSION_KEY, saved);
+    if (state.remember) localStorage.setItem(STORAGE_KEY, saved);
   } catch {
     setStatus('This browser would not keep the entries (storage full or blocked).');
   }
 }
 
-function readStorage() {
+function readStorage(storage, key) {
   try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null');
+    const saved = JSON.parse(storage.getItem(key) ?? 'null');
     if (saved && typeof saved.kind === 'string' && saved.data && typeof saved.data === 'object') return saved;
   } catch {
     // Unreadable: start empty.
   }
   return undefined;
+}
+
+// ---------- the practice set-up (letterhead and providers, entered once) ----------
+
+const PRACTICE_FIELDS = [
+  ['practice.name', 'Practice name'],
+  ['practice.address.line1', 'Street address'],
+  ['practice.address.line2', 'Address line 2', 'text', true],
+  ['practice.address.city', 'City'],
+  ['practice.address.state', 'State'],
+  ['practice.address.postalCode', 'ZIP code'],
+  ['practice.phone', 'Phone', 'tel'],
+  ['practice.fax', 'Fax', 'tel', true],
+  ['practice.email', 'Email', 'email', true],
+  ['practice.logo', 'Logo (PNG or JPEG)', 'image', true],
+];
+const PROVIDER_FIELDS = [
+  ['firstName', 'First name'],
+  ['lastName', 'Last name'],
+  ['credentials', 'Credentials', 'text', false, 'MD, DC'],
+  ['specialty', 'Specialty', 'text', true],
+  ['npi', 'NPI'],
+  ['license.state', 'License state'],
+  ['license.number', 'License number'],
+  ['signatureImage', 'Signature image (PNG or JPEG)', 'image', true],
+];
+
+function practiceInput(path, label, type = 'text', optional = false, placeholder) {
+  const id = `pp-${path.replace(/\./g, '-')}`;
+  const value = getAt(state.practice, path);
+  const text = Array.isArray(value) ? value.join(', ') : (value ?? '');
+  const input =
+    type === 'image'
+      ? h('input', { id, type: 'file', accept: 'image/png,image/jpeg', 'data-practice-path': path })
+      : h('input', { id, type, placeholder, spellcheck: 'false', 'data-practice-path': path });
+  if (type !== 'image') input.value = text;
+  const attached = type === 'image' && text !== '' ? h('span', { class: 'help' }, ' Attached.') : undefined;
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, label, optional ? h('span', { class: 'optional' }, ' (optional)') : undefined),
+    input,
+    attached,
+  );
+}
+
+function renderPractice() {
+  const providers = state.practice.providers ?? [];
+  $('practice-fields').replaceChildren(
+    h(
+      'fieldset',
+      { class: 'group' },
+      h('legend', {}, 'Letterhead'),
+      h(
+        'div',
+        { class: 'grid' },
+        PRACTICE_FIELDS.map((field) => practiceInput(...field)),
+      ),
+    ),
+    ...providers.map((_provider, index) =>
+      h(
+        'fieldset',
+        { class: 'group row' },
+        h('legend', {}, `Provider ${index + 1}`),
+        h(
+          'div',
+          { class: 'grid' },
+          PROVIDER_FIELDS.map(([key, ...rest]) => practiceInput(`providers.${index}.${key}`, ...rest)),
+        ),
+        providers.length > 1
+          ? h(
+              'button',
+              { type: 'button', class: 'remove', 'data-practice-remove': index },
+              `Remove provider ${index + 1}`,
+            )
+          : undefined,
+      ),
+    ),
+  );
+  updateProviderPick();
+}
+
+function providerName(provider) {
+  const name = [provider.firstName, provider.lastName].filter(Boolean).join(' ');
+  const credentials = (provider.credentials ?? []).join(', ');
+  return [name, credentials].filter(Boolean).join(', ');
+}
+
+function updateProviderPick() {
+  const providers = (state.practice.providers ?? []).filter((provider) => providerName(provider) !== '');
+  const pick = $('provider-pick');
+  pick.replaceChildren(
+    h('option', { value: '' }, 'As entered in the form'),
+    ...(state.practice.providers ?? []).flatMap((provider, index) =>
+      providerName(provider) === '' ? [] : [h('option', { value: String(index) }, providerName(provider))],
+    ),
+  );
+  // The provider the letter names, if the set-up has them.
+  const npi = state.data.provider?.npi;
+  const named = (state.practice.providers ?? []).findIndex((provider) => npi && provider.npi === npi);
+  pick.value = named === -1 ? '' : String(named);
+  $('provider-pick-field').hidden = providers.length === 0;
+}
+
+/** Cleans the set-up for storage or export: no empty text, credentials as a list. */
+function cleanPractice(value) {
+  if (Array.isArray(value)) return value.map(cleanPractice).filter((item) => !isEmptyValue(item));
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .map(([key, item]) => [key, cleanPractice(item)])
+      .filter(([, item]) => !isEmptyValue(item));
+    return Object.fromEntries(entries);
+  }
+  return typeof value === 'string' ? value.trim() : value;
+}
+
+function storePractice() {
+  try {
+    if (state.keepPractice) localStorage.setItem(PRACTICE_KEY, JSON.stringify(cleanPractice(state.practice)));
+    else localStorage.removeItem(PRACTICE_KEY);
+  } catch {
+    setStatus('This browser would not keep the practice (storage full or blocked).');
+  }
+}
+
+/** Fills the letter's provider and letterhead from the set-up; the signature choice stays. */
+function applyProvider(index) {
+  const chosen = cleanPractice(state.practice.providers?.[index] ?? {});
+  const { signatureImage, ...provider } = chosen;
+  const signature = state.data.provider?.signature;
+  state.data.provider = {
+    ...structuredClone(provider),
+    practice: structuredClone(cleanPractice(state.practice.practice ?? {})),
+    ...(signature && { signature }),
+  };
+  // A signature image signs nothing by itself: it goes with the provider's own electronic attestation.
+  if (signatureImage && signature?.electronic) state.data.provider.signature.image = signatureImage;
+  render();
+  scheduleCheck();
+  setStatus(`Filled in ${providerName(provider)} and the letterhead from the practice set-up.`);
+}
+
+/** With a set-up and an empty provider section, the first provider fills it. */
+function offerPractice() {
+  const first = (state.practice.providers ?? []).findIndex((provider) => providerName(provider) !== '');
+  if (first !== -1 && isEmptyValue(state.data.provider)) applyProvider(first);
+}
+
+function onPracticeInput(event) {
+  const path = event.target.dataset.practicePath;
+  if (!path || event.target.type === 'file') return;
+  const { value } = event.target;
+  setAt(
+    state.practice,
+    path,
+    path.endsWith('.credentials')
+      ? value
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean)
+      : value,
+  );
+  storePractice();
+  updateProviderPick();
+}
+
+function onPracticeFile(event) {
+  const path = event.target.dataset.practicePath;
+  const file = event.target.files?.[0];
+  if (!path || !file) return;
+  const reader = new FileReader();
+  reader.addEventListener('load', () => {
+    setAt(state.practice, path, String(reader.result));
+    storePractice();
+    renderPractice();
+  });
+  reader.readAsDataURL(file);
+}
+
+async function importPractice(file) {
+  let data;
+  try {
+    data = JSON.parse(await file.text());
+  } catch {
+    setStatus(`${file.name} is not a JSON file.`);
+    return;
+  }
+  if (
+    !data ||
+    typeof data !== 'object' ||
+    !Array.isArray(data.providers) ||
+    typeof data.practice !== 'object'
+  ) {
+    setStatus(`${file.name} is not a practice file: it needs "practice" and "providers".`);
+    return;
+  }
+  state.practice = data;
+  storePractice();
+  renderPractice();
+  offerPractice();
+  setStatus(`Imported the practice from ${file.name}.`);
+}
+
+async function loadPractice() {
+  try {
+    const kept = JSON.parse(localStorage.getItem(PRACTICE_KEY) ?? 'null');
+    if (kept && Array.isArray(kept.providers)) {
+      state.practice = kept;
+      state.keepPractice = true;
+      $('practice-keep').checked = true;
+      return;
+    }
+  } catch {
+    // Unreadable: ask the service.
+  }
+  const response = await api('/v1/practice');
+  if (response.status === 200) {
+    const served = await readJson(response);
+    if (served && Array.isArray(served.providers)) state.practice = served;
+  }
+}
+
+function wirePractice() {
+  $('practice-fields').addEventListener('input', onPracticeInput);
+  $('practice-fields').addEventListener('change', onPracticeFile);
+  $('practice-fields').addEventListener('click', (event) => {
+    const index = event.target.closest('[data-practice-remove]')?.dataset.practiceRemove;
+    if (index === undefined) return;
+    state.practice.providers.splice(Number(index), 1);
+    storePractice();
+    renderPractice();
+  });
+  $('practice-add').addEventListener('click', () => {
+    state.practice.providers = [...(state.practice.providers ?? []), {}];
+    renderPractice();
+    $(`pp-providers-${state.practice.providers.length - 1}-firstName`)?.focus();
+  });
+  $('practice-export').addEventListener('click', () => {
+    const json = `${JSON.stringify(cleanPractice(state.practice), null, 2)}\n`;
+    saveBlob(new Blob([json], { type: 'application/json' }), 'practice.json');
+    setStatus('Exported practice.json: import it in another browser, or start lmnkit with --practice.');
+  });
+  $('practice-import').addEventListener('click', () => $('practice-file').click());
+  $('practice-file').addEventListener('change', () => {
+    const file = $('practice-file').files?.[0];
+    if (file) void importPractice(file);
+    $('practice-file').value = '';
+  });
+  $('practice-keep').addEventListener('change', () => {
+    state.keepPractice = $('practice-keep').checked;
+    storePractice();
+    setStatus(state.keepPractice ? 'The practice is kept in this browser.' : 'The practice is not kept.');
+  });
+  $('provider-pick').addEventListener('change', () => {
+    if ($('provider-pick').value !== '') applyProvider(Number($('provider-pick').value));
+  });
 }
 
 // ---------- patient mode ----------
@@ -1194,6 +1537,7 @@ function onInput(event) {
   if (!path || control.type === 'file') return;
   setAt(state.data, path, readControl(control));
   state.dirty.add(path);
+  state.unsaved = true;
   if (['text', 'textarea', 'tel', 'email', 'number', 'icd10cm'].includes(control.dataset.widget))
     state.editing = path;
   if (control.dataset.widget === 'discriminator') {
@@ -1201,6 +1545,8 @@ function onInput(event) {
     render();
   }
   if (control.dataset.widget === 'icd10cm') lookupDiagnoses(control);
+  // Naming the administrator (or the account holder) changes which fields it requires.
+  if (path === 'coverage.administrator' || path.startsWith('patient.accountHolder')) render();
   state.blocking = undefined;
   scheduleCheck();
 }
@@ -1217,12 +1563,18 @@ function onChange(event) {
   showMessages();
 }
 
+/** Shows messages now, or after the click in progress, so that nothing moves under the pointer. */
+function showMessagesSoon() {
+  if (state.pointerDown) state.messagesPending = true;
+  else showMessages();
+}
+
 function onFocusOut(event) {
   const path = event.target.dataset?.path;
   if (path && event.target.type !== 'file') {
     state.editing = '';
     state.touched.add(path);
-    showMessages();
+    showMessagesSoon();
   }
   if (event.target.dataset?.widget === 'icd10cm') closeOptions(event.target);
 }
@@ -1469,24 +1821,44 @@ async function start() {
     ...state.examples.map((example) => h('option', { value: example.name }, exampleLabel(example))),
   );
 
-  const saved = readStorage();
+  const kept = readStorage(localStorage, STORAGE_KEY);
+  const tab = readStorage(sessionStorage, SESSION_KEY);
+  const saved = tab ?? kept;
   if (saved && state.layouts.has(saved.kind)) {
-    state.remember = true;
+    state.remember = kept !== undefined;
     state.kind = saved.kind;
     state.data = saved.data;
     state.patientMode = saved.patientMode === true;
-    $('remember').checked = true;
-    setStatus('Restored the entries kept in this browser.');
+    $('remember').checked = state.remember;
+    setStatus(tab ? 'Restored the entries of this tab.' : 'Restored the entries kept in this browser.');
   } else {
     state.kind = state.kinds[0].kind;
     state.data = emptyData();
   }
   $('kind').value = state.kind;
+  await loadPractice();
+  renderPractice();
   render();
+  offerPractice();
   scheduleCheck();
 }
 
 function wireEvents() {
+  document.addEventListener('pointerdown', () => (state.pointerDown = true), true);
+  const released = () => {
+    state.pointerDown = false;
+    if (!state.messagesPending) return;
+    state.messagesPending = false;
+    // After the click lands: the click event follows pointerup in the same task.
+    setTimeout(showMessages, 0);
+  };
+  document.addEventListener('pointerup', released, true);
+  document.addEventListener('pointercancel', released, true);
+  window.addEventListener('beforeunload', (event) => {
+    if (!state.unsaved) return;
+    event.preventDefault();
+    event.returnValue = '';
+  });
   const form = $('letter-form');
   form.addEventListener('submit', (event) => event.preventDefault());
   form.addEventListener('input', onInput);
@@ -1514,6 +1886,16 @@ function wireEvents() {
     state.blocking = undefined;
     resetPreview();
     render({ focus: 'kind' });
+    // One case, every letter: the entries stay; those this letter does not use wait for the next.
+    const unused = listUnknownFields(layout().schema, state.data).filter(
+      (path) => !isEmptyValue(getAt(state.data, path)),
+    );
+    const title = state.kinds.find(({ kind }) => kind === state.kind)?.title ?? state.kind;
+    setStatus(
+      unused.length > 0
+        ? `${title}: kept what the letters share. Not used by this letter (kept for the others): ${unused.map(lastFieldName).join(', ')}.`
+        : `${title}: kept what the letters share.`,
+    );
     scheduleCheck();
   });
   $('load-example').addEventListener('click', loadExample);
@@ -1545,4 +1927,5 @@ function wireEvents() {
 }
 
 wireEvents();
+wirePractice();
 void start();
