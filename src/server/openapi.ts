@@ -184,6 +184,21 @@ export function buildOpenApi({ apiKeys }: { apiKeys: boolean }): Record<string, 
         },
       },
     },
+    '/v1/practice': {
+      get: {
+        operationId: 'getPractice',
+        summary: 'The practice the service was started with (--practice / LMNKIT_PRACTICE)',
+        ...guarded,
+        responses: {
+          200: {
+            description: 'The practice profile: letterhead and providers, no patient data.',
+            content: json({ type: 'object' }),
+          },
+          204: { description: 'The service was started without a practice file.' },
+          ...problemResponses(apiKeys ? [401] : []),
+        },
+      },
+    },
     '/v1/kinds': {
       get: {
         operationId: 'listKinds',
@@ -269,6 +284,13 @@ export function buildOpenApi({ apiKeys }: { apiKeys: boolean }): Record<string, 
       content: { ...json({ $ref: `#/components/schemas/${kind}` }), ...FHIR_REQUEST_CONTENT },
     };
     const timing = header('`render;dur=<ms>`: the time spent rendering.');
+    const draft = {
+      name: 'draft',
+      in: 'query',
+      description:
+        'A draft (`true` or `1`): each missing field prints as a placeholder such as "[provider\'s NPI]", every page says DRAFT, findings never block, and a draft with placeholders cannot be signed. Any value but these four is 400.',
+      schema: { enum: ['true', '1', 'false', '0'] },
+    };
     paths[`/v1/letters/${kind}`] = {
       post: {
         operationId: operationName('generate', kind),
@@ -282,6 +304,7 @@ export function buildOpenApi({ apiKeys }: { apiKeys: boolean }): Record<string, 
               'Write the letter despite blocking findings (`true` or `1`); any value but these four is 400.',
             schema: { enum: ['true', '1', 'false', '0'] },
           },
+          draft,
         ],
         requestBody,
         responses: {
@@ -303,6 +326,7 @@ export function buildOpenApi({ apiKeys }: { apiKeys: boolean }): Record<string, 
         operationId: operationName('check', kind),
         summary: `Check a ${title}: every input problem and finding, no letter`,
         ...guarded,
+        parameters: [draft],
         requestBody,
         responses: {
           200: { description: 'The report.', content: json({ $ref: '#/components/schemas/CheckReport' }) },
@@ -315,6 +339,7 @@ export function buildOpenApi({ apiKeys }: { apiKeys: boolean }): Record<string, 
         operationId: operationName('preview', kind),
         summary: `Preview a ${title} as a standalone HTML page`,
         ...guarded,
+        parameters: [draft],
         requestBody,
         responses: {
           200: {
