@@ -15,6 +15,7 @@ import {
   type Finding,
   type Issue,
 } from '../index.js';
+import { keepHeapsNearLiveData } from './keep-heaps-small.js';
 
 export const BATCH_USAGE = `lmnkit batch  <kind> <rows.csv|rows.jsonl> --out <dir> [--base base.json] [--map map.json]
               [--name <pattern>] [--resume] [--shard <index>/<count>] [--threads <n>] [--force]
@@ -535,6 +536,7 @@ export async function runBatch(positionals: readonly string[], flags: BatchFlags
       return EXIT.ok;
     }
     if (source === undefined) throw new BatchUsageError('missing <rows.csv|rows.jsonl>');
+    keepHeapsNearLiveData();
     return await runRows(kind, source, flags, io);
   } catch (error) {
     if (!(error instanceof BatchUsageError)) throw error;

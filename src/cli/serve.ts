@@ -1,7 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
-import { setFlagsFromString } from 'node:v8';
 import {
   icd10cmFiscalYears,
   loadIcd10cm,
@@ -10,6 +9,7 @@ import {
 } from '../index.js';
 import { createApp } from '../server/app.js';
 import { ConfigError, readServiceConfig } from '../server/config.js';
+import { keepHeapsNearLiveData } from './keep-heaps-small.js';
 import { createLogger, describeError } from '../server/logger.js';
 import { createRenderPool } from '../server/render-pool.js';
 import { readPracticeFile } from '../server/practice.js';
@@ -22,21 +22,6 @@ export interface ServeOptions {
   env: Readonly<Partial<Record<string, string>>>;
   /** Where the JSON log lines go. */
   log: NodeJS.WritableStream;
-}
-
-/**
- * How far past its live data V8 lets a heap grow before collecting, in per cent. By default V8 lets
- * a heap with a limit of 2 GB or more (the main thread's) grow to up to 4× its live data
- * (MemoryController::GrowingFactor in V8's src/heap/heap-controller.cc): under sustained load the
- * main thread's heap reached 128 MB for about 35 MB live. A fixed 20 % keeps every heap of the
- * process, the render threads' included, within 1.2× what it holds, for a few per cent more GC time.
- */
-const HEAP_GROWING_PERCENT = 20;
-
-/** Sets V8's heap growth for the whole process, unless node was started with its own. */
-function keepHeapsNearLiveData(): void {
-  if (process.execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg))) return;
-  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 
 /** Checks at start that the signing certificate opens, so that no letter fails on it later. */
