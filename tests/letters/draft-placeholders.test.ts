@@ -1,6 +1,13 @@
 // A draft (GenerateOptions.draft): what is missing is printed as a placeholder, never as a fact.
 import { describe, expect, it } from 'vitest';
-import { check, generate, preview, ValidationError } from '../../src/index.js';
+import {
+  check,
+  extractLetterData,
+  generate,
+  NotALetterError,
+  preview,
+  ValidationError,
+} from '../../src/index.js';
 import { loadExample, readPdf, TODAY } from '../support/pdf.js';
 
 // What a patient knows: their own details and their account's administrator.
@@ -41,6 +48,13 @@ describe('draft letters', () => {
     expect(text.match(/DRAFT/g)?.length).toBeGreaterThanOrEqual(pages.length);
     // Findings about the stand-ins say nothing; the rest are shown.
     expect(findings.every((finding) => !finding.path.startsWith('provider'))).toBe(true);
+  });
+
+  it("embeds no letter data in a draft: its data holds stand-ins, not the letter's facts", async () => {
+    const { pdf } = await generate<string>('lmn', PATIENT_FACTS, { draft: true, today: TODAY });
+    expect(() => extractLetterData(pdf)).toThrow(NotALetterError);
+    const { pdf: letter } = await generate('lmn', loadExample('lmn-hsa-fsa'), { force: true, today: TODAY });
+    expect(extractLetterData(letter).kind).toBe('lmn');
   });
 
   it('never blocks a draft on a finding, and check() agrees', async () => {
