@@ -53,7 +53,10 @@ describe('draft letters', () => {
   it("embeds no letter data in a draft: its data holds stand-ins, not the letter's facts", async () => {
     const { pdf } = await generate<string>('lmn', PATIENT_FACTS, { draft: true, today: TODAY });
     expect(() => extractLetterData(pdf)).toThrow(NotALetterError);
-    const { pdf: letter } = await generate('lmn', loadExample('lmn-hsa-fsa'), { force: true, today: TODAY });
+    const { pdf: letter } = await generate<string>('lmn', loadExample('lmn-hsa-fsa'), {
+      force: true,
+      today: TODAY,
+    });
     expect(extractLetterData(letter).kind).toBe('lmn');
   });
 
