@@ -15,6 +15,11 @@ function run(args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** `lmnkit batch lmn` over these rows with the example base, on one render thread. */
+function batchLmn(rows: string, out: string, ...extra: string[]) {
+  return run(['batch', 'lmn', rows, '--base', BASE_FILE, '--out', out, '--threads', '1', ...extra]);
+}
+
 interface ReportLine {
   row: number;
   file: string;
@@ -73,7 +78,7 @@ describe('lmnkit batch', { timeout: 120_000 }, () => {
     const rows = join(dir, 'rows.csv');
     writeFileSync(rows, badRowsCsv());
     const out = join(dir, 'out');
-    const result = run(['batch', 'lmn', rows, '--base', BASE_FILE, '--out', out, '--threads', '1']);
+    const result = batchLmn(rows, out);
     expect(result.code).toBe(3);
     expect(readdirSync(out).filter((file) => file.endsWith('.pdf'))).toEqual([
       '00001-lmn.pdf',
@@ -105,7 +110,7 @@ describe('lmnkit batch', { timeout: 120_000 }, () => {
 
   it('prints plain progress lines when stderr is not a terminal', () => {
     const out = join(workDir(), 'out');
-    const result = run(['batch', 'lmn', ROWS_FILE, '--base', BASE_FILE, '--out', out, '--threads', '1']);
+    const result = batchLmn(ROWS_FILE, out);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
       /^batch: done, 3 rows, 3 written, 0 refused, 0 failed, [\d.]+ letters\/s\n$/,
@@ -161,12 +166,11 @@ describe('lmnkit batch', { timeout: 120_000 }, () => {
 
   it('--resume keeps complete PDFs and renders the rest, a half-written one included', () => {
     const out = join(workDir(), 'out');
-    const args = ['batch', 'lmn', ROWS_FILE, '--base', BASE_FILE, '--out', out, '--threads', '1'];
-    expect(run(args).code).toBe(0);
+    expect(batchLmn(ROWS_FILE, out).code).toBe(0);
     const first = statSync(join(out, '00001-lmn.pdf')).mtimeMs;
     const half = readFileSync(join(out, '00002-lmn.pdf')).subarray(0, 2000);
     writeFileSync(join(out, '00002-lmn.pdf'), half);
-    const result = run([...args, '--resume']);
+    const result = batchLmn(ROWS_FILE, out, '--resume');
     expect(result.code).toBe(0);
     expect(readReport(out).lines.map(({ row, status }) => [row, status])).toEqual([
       [1, 'kept'],
@@ -183,19 +187,7 @@ describe('lmnkit batch', { timeout: 120_000 }, () => {
     const csv = join(dir, 'rows.csv');
     writeFileSync(csv, toCsv(header, [...rows, ...rows]));
     const out = join(dir, 'out');
-    const result = run([
-      'batch',
-      'lmn',
-      csv,
-      '--base',
-      BASE_FILE,
-      '--out',
-      out,
-      '--threads',
-      '1',
-      '--shard',
-      '1/3',
-    ]);
+    const result = batchLmn(csv, out, '--shard', '1/3');
     expect(result.code).toBe(0);
     expect(readReport(out, 'report-1-of-3').lines.map((line) => line.row)).toEqual([2, 5]);
     expect(readdirSync(out).filter((file) => file.endsWith('.pdf'))).toEqual([
@@ -207,19 +199,7 @@ describe('lmnkit batch', { timeout: 120_000 }, () => {
   it('names files from fields only when the pattern asks, and refuses a pattern that leaves --out', () => {
     const dir = workDir();
     const out = join(dir, 'out');
-    const named = run([
-      'batch',
-      'lmn',
-      ROWS_FILE,
-      '--base',
-      BASE_FILE,
-      '--out',
-      out,
-      '--threads',
-      '1',
-      '--name',
-      '{patient.lastName}/{row}',
-    ]);
+    const named = batchLmn(ROWS_FILE, out, '--name', '{patient.lastName}/{row}');
     expect(named.code).toBe(0);
     expect(readdirSync(join(out, 'Okafor'))).toEqual(['00002.pdf']);
     for (const pattern of ['../{row}.pdf', '/tmp/{row}.pdf', 'a/../../{row}']) {
@@ -232,7 +212,7 @@ describe('lmnkit batch', { timeout: 120_000 }, () => {
   it('reports a row whose PDF cannot be written as failed and exits 4', () => {
     const out = join(workDir(), 'out');
     mkdirSync(join(out, '00002-lmn.pdf'), { recursive: true });
-    const result = run(['batch', 'lmn', ROWS_FILE, '--base', BASE_FILE, '--out', out, '--threads', '1']);
+    const result = batchLmn(ROWS_FILE, out);
     expect(result.code).toBe(4);
     expect(readReport(out).lines[1]).toMatchObject({ row: 2, status: 'failed', error: 'OUTPUT_NOT_WRITTEN' });
   });

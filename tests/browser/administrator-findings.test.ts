@@ -1,46 +1,19 @@
 // The web form shows administrator-profile findings beside the field they name (Debian's chromium,
 // headless, against the built app on a real port).
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TODAY } from '../support/pdf.js';
+import { checksText, openForm, startFormSite, type FormSite } from '../support/browser.js';
 
-let server: Server;
-let browser: Browser;
-let base: string;
+let site: FormSite;
 
 beforeAll(async () => {
-  const built = new URL('../../dist/server/app.js', import.meta.url).href;
-  const { createApp } = (await import(built)) as typeof import('../../src/server/app.js');
-  server = createApp({ letterOptions: { today: TODAY } }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  site = await startFormSite();
 });
 
-afterAll(async () => {
-  await browser.close();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
-
-const checksText = (page: Page) => page.locator('#checks').innerText();
+afterAll(() => site.close());
 
 describe('web form: administrator profiles', () => {
   it("shows the FSAFEDS rule when the participant's employer is removed, and clears it when given", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    await page.goto(base);
+    const { page } = await openForm(site);
     await page.getByLabel('Or start from an example').selectOption('lmn-hsa-fsa-fsafeds');
     await page.getByRole('button', { name: 'Load', exact: true }).click();
     await expect.poll(() => checksText(page)).toContain('Ready: the letter can be written.');
@@ -59,6 +32,6 @@ describe('web form: administrator profiles', () => {
     await employer.press('Tab');
     await expect.poll(() => checksText(page), { timeout: 15_000 }).not.toContain('FSAFEDS requires');
     expect(await checksText(page)).toContain('Ready: the letter can be written.');
-    await context.close();
+    await page.context().close();
   }, 60_000);
 });

@@ -3,70 +3,35 @@
 // a reload, one case for every letter, checks that agree with Download, and axe-core at both widths.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  checksText,
+  group,
+  openForm,
+  previewText,
+  region,
+  startFormSite,
+  textbox,
+  type FormSite,
+} from '../support/browser.js';
 import { loadExample, readPdf, TODAY } from '../support/pdf.js';
 
 const ARTIFACTS = new URL('../../test-artifacts/browser/', import.meta.url);
 const PRACTICE_FILE = fileURLToPath(new URL('../../examples/practice/practice.json', import.meta.url));
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-let server: Server;
-let browser: Browser;
-let base: string;
+let site: FormSite;
 
 beforeAll(async () => {
-  const built = new URL('../../dist/server/app.js', import.meta.url).href;
-  const { createApp } = (await import(built)) as typeof import('../../src/server/app.js');
-  server = createApp({ letterOptions: { today: TODAY } }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  site = await startFormSite();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser.close();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => site.close());
 
-async function openForm(width = 1280): Promise<{ page: Page; errors: string[] }> {
-  // axe-core is injected as a script: the page's own CSP would (rightly) refuse it.
-  const context = await browser.newContext({
-    viewport: { width, height: width > 500 ? 900 : 844 },
-    locale: 'en-US',
-    acceptDownloads: true,
-    bypassCSP: true,
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().includes('status of 422')) errors.push(message.text());
-  });
-  await page.goto(base);
-  await page.getByRole('region', { name: 'Patient' }).waitFor();
-  return { page, errors };
-}
-
-const region = (page: Page, name: string) => page.getByRole('region', { name: new RegExp(`^${name}`) });
-const group = (scope: Page | Locator, name: string) => scope.getByRole('group', { name, exact: true });
-const textbox = (scope: Page | Locator, name: string) => scope.getByRole('textbox', { name, exact: true });
-const previewText = (page: Page) => page.frameLocator('#preview').locator('body').innerText();
-const checksText = (page: Page) => page.locator('#checks').innerText();
+/** The form, with its CSP bypassed: axe-core is injected as a script, which the page's own CSP would refuse. */
+const open = (width?: number) => openForm(site, width, { bypassCSP: true });
 
 async function downloadPdf(page: Page, button: Locator) {
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -97,7 +62,7 @@ async function axeViolations(page: Page, exclude: string[] = []): Promise<string
 /** axe-core on the preview's HTML, opened as a page of its own. */
 async function axePreview(page: Page): Promise<string[]> {
   const html = await page.locator('#preview').getAttribute('srcdoc');
-  const context = await browser.newContext({ bypassCSP: true });
+  const context = await site.browser.newContext({ bypassCSP: true });
   const own = await context.newPage();
   await own.setContent(html ?? '');
   // The DRAFT watermark is faint by design and hidden from assistive technology (aria-hidden).
@@ -189,7 +154,7 @@ describe('web form: a practice’s daily tool', () => {
   it('sets the practice up once; then an LMN needs only the recipient, patient and clinical facts', async () => {
     const before = new Effort();
     {
-      const { page, errors } = await openForm();
+      const { page, errors } = await open();
       await writeCaseFacts(page, before);
       await writeProvider(page, before);
       await expect.poll(() => checksText(page)).toContain('Ready: the letter can be written.');
@@ -198,7 +163,7 @@ describe('web form: a practice’s daily tool', () => {
     }
 
     const after = new Effort();
-    const { page, errors } = await openForm();
+    const { page, errors } = await open();
     await page.getByText('Set up the letterhead and providers once').click();
     await page.locator('#practice-file').setInputFiles(PRACTICE_FILE);
     await expect.poll(() => page.locator('#status').innerText()).toContain('Imported the practice');
@@ -245,7 +210,7 @@ describe('web form: a practice’s daily tool', () => {
   }, 120_000);
 
   it('writes a prescription, then the LMN from the same case with nothing retyped', async () => {
-    const { page, errors } = await openForm();
+    const { page, errors } = await open();
     await page.getByLabel('Or start from an example').selectOption('prescription');
     await page.getByRole('button', { name: 'Load', exact: true }).click();
     await expect.poll(() => checksText(page)).toContain('Ready: the letter can be written.');
@@ -270,7 +235,7 @@ describe('web form: a practice’s daily tool', () => {
   }, 60_000);
 
   it("lets a patient download an HSA/FSA draft from the patient's facts alone, without “anyway”", async () => {
-    const { page, errors } = await openForm();
+    const { page, errors } = await open();
     await page.locator('#kind').selectOption('lmn');
     await region(page, 'Letter and recipient').getByLabel('Sent to').selectOption('hsa-fsa');
     await page.getByLabel(/I am the patient/).check();
@@ -296,7 +261,7 @@ describe('web form: a practice’s daily tool', () => {
   }, 60_000);
 
   it('keeps the entries through a reload of the tab, and warns before they are lost', async () => {
-    const { page, errors } = await openForm();
+    const { page, errors } = await open();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.type());
@@ -318,7 +283,7 @@ describe('web form: a practice’s daily tool', () => {
   }, 60_000);
 
   it('finds M54.2 for “neck pain”', async () => {
-    const { page } = await openForm();
+    const { page } = await open();
     await page.getByRole('combobox', { name: 'ICD-10-CM code' }).fill('neck pain');
     await page.getByRole('option', { name: /^M54\.2 Cervicalgia/ }).click();
     expect(await page.getByRole('combobox', { name: 'ICD-10-CM code' }).inputValue()).toBe('M54.2');
@@ -326,7 +291,7 @@ describe('web form: a practice’s daily tool', () => {
   }, 30_000);
 
   it('never says Ready while a finding stops the letter; lists it first and the missing in form order', async () => {
-    const { page, errors } = await openForm();
+    const { page, errors } = await open();
     await page.getByLabel('Or start from an example').selectOption('lmn-hsa-fsa');
     await page.getByRole('button', { name: 'Load', exact: true }).click();
     await expect.poll(() => checksText(page)).toContain('Ready: the letter can be written.');
@@ -350,7 +315,7 @@ describe('web form: a practice’s daily tool', () => {
   }, 60_000);
 
   it('marks required fields, keeps a click on a folded group, and shows no stale message for a select', async () => {
-    const { page, errors } = await openForm();
+    const { page, errors } = await open();
     const patient = region(page, 'Patient');
     expect(await textbox(patient, 'Last name').getAttribute('aria-required')).toBe('true');
     expect(await page.locator('#f-patient-middleName').getAttribute('aria-required')).toBeNull();
@@ -385,7 +350,7 @@ describe('web form: a practice’s daily tool', () => {
 
   it('has no axe-core violations in its new states at 1280 and 390 px, nor in the preview', async () => {
     for (const width of [1280, 390]) {
-      const { page, errors } = await openForm(width);
+      const { page, errors } = await open(width);
       expect(await axeViolations(page)).toEqual([]);
       await page.getByText('Set up the letterhead and providers once').click();
       await page.locator('#practice-file').setInputFiles(PRACTICE_FILE);

@@ -2,77 +2,31 @@
 // real port: what a person at the front desk or a patient does, with the mouse and with the
 // keyboard alone, at desktop and phone widths.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  checksText,
+  group,
+  openForm,
+  previewText,
+  region,
+  startFormSite,
+  textbox,
+  type FormSite,
+} from '../support/browser.js';
 import { loadExample, readPdf, TODAY } from '../support/pdf.js';
 
 const ARTIFACTS = new URL('../../test-artifacts/browser/', import.meta.url);
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-let server: Server;
-let browser: Browser;
-let base: string;
+let site: FormSite;
 
 beforeAll(async () => {
-  // The built app (assets resolved from dist/), with the rules' clock pinned like every other test.
-  const built = new URL('../../dist/server/app.js', import.meta.url).href;
-  const { createApp } = (await import(built)) as typeof import('../../src/server/app.js');
-  server = createApp({ letterOptions: { today: TODAY } }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // launch() gives every run a fresh, temporary profile; nothing is ever downloaded.
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  site = await startFormSite();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser.close();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
-
-interface Opened {
-  page: Page;
-  /** Script errors and console errors (a CSP violation is one). */
-  errors: string[];
-}
-
-async function openForm(width = 1280): Promise<Opened> {
-  const context = await browser.newContext({
-    viewport: { width, height: width > 500 ? 900 : 844 },
-    locale: 'en-US',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    // A 422 answer is how the service reports blocking findings; the browser logs it as an error.
-    if (message.type() === 'error' && !message.text().includes('status of 422')) errors.push(message.text());
-  });
-  await page.goto(base);
-  await page.getByRole('region', { name: 'Patient' }).waitFor();
-  return { page, errors };
-}
-
-// Sections are regions named by their heading (which may carry a "For your provider" badge).
-const region = (page: Page, name: string) => page.getByRole('region', { name: new RegExp(`^${name}`) });
-const group = (scope: Page | Locator, name: string) => scope.getByRole('group', { name, exact: true });
-const textbox = (scope: Page | Locator, name: string) => scope.getByRole('textbox', { name, exact: true });
-const previewText = (page: Page) => page.frameLocator('#preview').locator('body').innerText();
-const checksText = (page: Page) => page.locator('#checks').innerText();
+afterAll(() => site.close());
 
 /** What assistive technology reads after a control's name: its help and its error. */
 function description(control: Locator): Promise<string> {
@@ -118,7 +72,7 @@ function auditPage(page: Page) {
 
 describe('web form', () => {
   it('writes an LMN filled in from an empty form, with a field error provoked and fixed', async () => {
-    const { page, errors } = await openForm();
+    const { page, errors } = await openForm(site);
     await expect.poll(() => checksText(page)).toContain('to fill in');
     // From the first field, the preview is a draft with placeholders for what is missing.
     await expect.poll(() => previewText(page)).toContain("[patient's first name]");
@@ -200,7 +154,7 @@ describe('web form', () => {
   }, 60_000);
 
   it('loads each example and downloads the PDF of each kind', async () => {
-    const { page, errors } = await openForm();
+    const { page, errors } = await openForm(site);
     const options = await page.getByLabel('Or start from an example').locator('option').all();
     const names = (await Promise.all(options.map((option) => option.getAttribute('value')))).filter(
       (name): name is string => name !== null && name !== '',
@@ -224,7 +178,7 @@ describe('web form', () => {
   }, 90_000);
 
   it('writes a prescription with the keyboard alone, focus visible at every step', async () => {
-    const { page, errors } = await openForm();
+    const { page, errors } = await openForm(site);
     const unfocused: string[] = [];
     /** Presses Tab (or Shift+Tab) until the control with this id or accessible name has the focus. */
     async function tabTo(target: string, key = 'Tab') {
@@ -307,7 +261,7 @@ describe('web form', () => {
   }, 90_000);
 
   it('saves the form as JSON and opens it again; keeps nothing in the browser unless asked', async () => {
-    const { page, errors } = await openForm();
+    const { page, errors } = await openForm(site);
     await loadExampleInForm(page, 'prior-auth');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -343,7 +297,7 @@ describe('web form', () => {
   }, 60_000);
 
   it('lets a patient prepare an HSA/FSA draft, and a clinician write past a blocking finding', async () => {
-    const { page, errors } = await openForm();
+    const { page, errors } = await openForm(site);
     await loadExampleInForm(page, 'lmn-hsa-fsa');
     await page.getByLabel(/I am the patient/).check();
     await expect.poll(() => page.getByRole('button', { name: 'Download draft PDF' }).count()).toBe(1);
@@ -371,7 +325,7 @@ describe('web form', () => {
 
   it('fits a 1280 px screen and a 390 px phone', async () => {
     for (const width of [1280, 390]) {
-      const { page, errors } = await openForm(width);
+      const { page, errors } = await openForm(site, width);
       await loadExampleInForm(page, 'lmn-insurance');
       await expect.poll(() => previewText(page)).toContain('Maria Delgado-Reyes');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
