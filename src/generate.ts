@@ -173,8 +173,6 @@ export function icd10cmFiscalYears(codeSets?: Icd10cmCodeSets): readonly number[
   return codeSetsFor(codeSets === undefined ? {} : { codeSets }).fiscalYears;
 }
 
-const jsonSchemas = new WeakMap<LetterKind, Record<string, unknown>>();
-
 /** A placeholder is not a fact: a letter that still has one cannot be signed. */
 function refuseSignedDraft(data: unknown, placeholders: readonly Placeholder[]): void {
   const { provider } = data as { provider?: { signature?: Parameters<typeof signatureMode>[0] } };
@@ -197,12 +195,7 @@ function prepare(kindName: string, input: unknown, options: GenerateOptions, for
     const data = validate(kind, input, today);
     return { kind, data, findings: kind.rules(data, context) };
   }
-  let schema = jsonSchemas.get(kind);
-  if (schema === undefined) {
-    schema = toJsonSchema(kind.schema);
-    jsonSchemas.set(kind, schema);
-  }
-  const filled = fillDraft(kind.schema, schema, input);
+  const filled = fillDraft(kind.schema, toJsonSchema(kind.schema), input);
   const data = validate(kind, filled.first, today);
   if (!forPreview) refuseSignedDraft(data, filled.placeholders);
   const stoodIn = (path: string) =>

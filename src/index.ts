@@ -75,7 +75,7 @@ export function kinds(): KindSummary[] {
  * const schema = jsonSchema('lmn');
  */
 export function jsonSchema(kind: string): Record<string, unknown> {
-  return toJsonSchema(findKind(kind).schema);
+  return structuredClone(toJsonSchema(findKind(kind).schema));
 }
 
 export interface FormLayout extends KindSummary {

@@ -59,11 +59,23 @@ function describeText(jsonSchema: Record<string, unknown>, multiline: boolean): 
     : `One line of text;${max} surrounding spaces are trimmed. Line breaks, tabs, control characters, bidirectional controls, characters the letter's fonts cannot print and more than ${MAX_COMBINING_MARKS} combining marks on one character are refused.`;
 }
 
+const translated = new WeakMap<z.ZodType, Readonly<Record<string, unknown>>>();
+
 /**
  * The JSON Schema (draft 2020-12) of an input schema, describing the input as the server
- * accepts it (before trimming and normalising).
+ * accepts it (before trimming and normalising). Translated once per schema and shared: callers
+ * read it, and the public `jsonSchema()` hands out a copy.
  */
-export function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
+export function toJsonSchema(schema: z.ZodType): Readonly<Record<string, unknown>> {
+  let jsonSchema = translated.get(schema);
+  if (jsonSchema === undefined) {
+    jsonSchema = translate(schema);
+    translated.set(schema, jsonSchema);
+  }
+  return jsonSchema;
+}
+
+function translate(schema: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, {
     io: 'input',
     unrepresentable: 'any',
